@@ -1,0 +1,28 @@
+package org.virtregress.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code virt-regress} command. */
+public final class Main {
+    private Main() {
+    }
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command line and returns its exit code, for tests.
+     *
+     * @param args the arguments
+     * @return the exit code (see {@link ExitCodes})
+     */
+    public static int run(String... args) {
+        return VirtRegressCommand.commandLine().execute(args);
+    }
+}

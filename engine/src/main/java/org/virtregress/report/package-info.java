@@ -1,0 +1,4 @@
+/**
+ * The regression report model (JSON) and its HTML and text renderings.
+ */
+package org.virtregress.report;
