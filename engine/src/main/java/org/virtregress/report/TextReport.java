@@ -94,7 +94,7 @@ public final class TextReport {
         line(out, "Probes (" + commits.candidateCount() + " candidate commits)");
         int n = 1;
         for (Probe p : commits.probes()) {
-            line(out, String.format(Locale.ROOT, "  %2d  %-12s  %-4s  %d run%s  %8s  %5s left  %s", n++,
+            line(out, String.format(Locale.ROOT, "  %2d  %-12s  %-4s  %d run%s  %11s  %5s left  %s", n++,
                     Html.shortHash(p.candidate()), p.verdict(), p.runs(), p.runs() == 1 ? " " : "s",
                     Html.duration(p.duration()), p.remaining() == null ? "?" : p.remaining().toString(),
                     nullToEmpty(p.subject())));
