@@ -48,6 +48,10 @@ public final class TextReport {
             line(out, "Build bisection of " + builds.packageName());
             line(out, "  last good  " + version(builds.lastGood()));
             line(out, "  first bad  " + version(builds.firstBad()));
+            for (Probe p : builds.probes()) {
+                line(out, "  probed     " + p.candidate() + " " + p.verdict()
+                        + (p.remaining() == null ? "" : ", " + p.remaining() + " left"));
+            }
         }
         if (commits != null) {
             probes(out, commits);

@@ -30,6 +30,15 @@ class SummaryTest {
     }
 
     @Test
+    void shouldNameTheFirstBadBuildBeforeTheCommitsAreBisected() {
+        BuildBisection builds = new BuildBisection("qemu-kvm", 3, new BuildBisection.Build("8.2.2-1", null),
+                new BuildBisection.Build("8.2.2-2", null), List.of());
+
+        assertThat(report().buildBisection(builds).build().effectiveSummary())
+                .isEqualTo(new Summary(Summary.Status.REGRESSION, "Regression first in build qemu-kvm 8.2.2-2"));
+    }
+
+    @Test
     void shouldCountFailedTestsWhenNothingWasBisected() {
         Summary summary = report().suites(List.of(SuiteReport.of("boot", List.of(
                 TestCaseReport.of("a", TestCaseReport.Verdict.FAIL, Duration.ZERO),

@@ -22,6 +22,8 @@ class TextReportTest {
                 .contains("  outcome    COMPLETE\n")
                 .contains("  confirmed  yes (parent 3/3 good, culprit 3/3 bad)\n");
         assertThat(text.indexOf("Culprit")).isLessThan(text.indexOf("Build bisection of qemu-kvm-core"));
+        assertThat(text).contains("  first bad  2:8.2.3-1.fc40 (source a968df1c519077166817d0503463ccea05703752)\n"
+                + "  probed     2:8.2.2-2.fc40 GOOD, 2 left\n");
     }
 
     @Test
