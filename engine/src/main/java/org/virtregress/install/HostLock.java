@@ -80,11 +80,15 @@ public final class HostLock implements AutoCloseable {
             }
             channel.close();
             if (System.nanoTime() - deadline >= 0) {
-                throw new InstallException("install lock " + file + " not granted within " + timeout.toSeconds()
-                        + " s: it is held by " + holder(file));
+                throw new InstallException("install lock " + file + " not granted within " + seconds(timeout)
+                        + ": it is held by " + holder(file));
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() < 10_000 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
     }
 
     /**

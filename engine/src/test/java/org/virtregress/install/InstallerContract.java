@@ -169,6 +169,19 @@ abstract class InstallerContract {
     }
 
     @Test
+    void shouldRefuseUnsignedPackagesWhileCheckingSignatures(@TempDir Path directory) throws Exception {
+        Path root = baseRoot(directory);
+
+        InstallResult result = installer().install(request(root, mainRepository()).gpgCheck(true)
+                .install("vrtest", "2.0-1").build(), OutputListener.NONE);
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.after()).isEqualTo(result.before()).doesNotContainKey("vrtest");
+        assertThat(result.rolledBack()).isTrue();
+        assertThat(root.resolve("usr/share/vrtest/content")).doesNotExist();
+    }
+
+    @Test
     void shouldSerializeConcurrentInstallsOnTheLock(@TempDir Path directory) throws Exception {
         Path root = baseRoot(directory);
         ExecutorService pool = Executors.newFixedThreadPool(2);
