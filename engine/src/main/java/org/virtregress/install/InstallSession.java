@@ -1,0 +1,185 @@
+package org.virtregress.install;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.virtregress.process.Command;
+import org.virtregress.process.CommandResult;
+import org.virtregress.process.OutputListener;
+import org.virtregress.process.ProcessRunner;
+
+/**
+ * The commands of one install: runs them within the time left, streams their output to the
+ * caller's listener, records them, keeps the tail of their output and notes any scriptlet that
+ * failed. Owns a private working directory, deleted on {@link #close()}. Not thread-safe.
+ */
+final class InstallSession implements AutoCloseable {
+    private static final int EXCERPT_LINES = 200;
+    private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(2);
+    private static final Pattern SCRIPTLET_FAILED = Pattern.compile(
+            "(?i).*(scriptlet failed|error in \\S+ scriptlet|lua script failed"
+                    + "|(pre|post)-(installation|removal) script subprocess returned error).*");
+
+    private final ProcessRunner runner;
+    private final OutputListener listener;
+    private final Path workDirectory;
+    private final List<CommandRecord> records = new ArrayList<>();
+    private final Deque<String> excerpt = new ArrayDeque<>();
+    private final List<String> scriptletFailures = new ArrayList<>();
+    private final boolean rootless;
+    private long deadline;
+    private Duration budget;
+
+    /**
+     * Opens a session.
+     *
+     * @param rootless whether package manager commands run in a user namespace mapping this user to
+     *     root ({@code unshare --map-root-user}): how an unprivileged user installs into a root it owns
+     */
+    InstallSession(ProcessRunner runner, OutputListener listener, boolean rootless) throws IOException {
+        this.runner = runner;
+        this.rootless = rootless;
+        this.listener = listener == null ? OutputListener.NONE : listener;
+        this.workDirectory = Files.createTempDirectory("virt-regress-install-");
+    }
+
+    /** Starts a new time budget (for the transaction, then again for its rollback). */
+    void startBudget(Duration time) {
+        this.budget = time;
+        this.deadline = System.nanoTime() + time.toNanos();
+    }
+
+    /**
+     * Runs a command with the time left of the current budget, recording it.
+     *
+     * @return the result; a command that cannot start in time is recorded as timed out
+     */
+    CommandResult run(List<String> argv, Map<String, String> environment) throws IOException, InterruptedException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            note("not run, the time of " + budget.toSeconds() + " s is up: " + Command.of(argv).build().display());
+            records.add(new CommandRecord(argv, -1, true, Duration.ZERO));
+            return new CommandResult(argv, -1, true, Duration.ZERO, "", "", false);
+        }
+        return execute(argv, environment, Duration.ofNanos(left));
+    }
+
+    /**
+     * Runs a read-only query (of the package database or the repositories) with its own time
+     * limit, so that the database can still be read once a transaction used up its time.
+     */
+    CommandResult query(List<String> argv, Map<String, String> environment) throws IOException, InterruptedException {
+        return execute(argv, environment, QUERY_TIMEOUT);
+    }
+
+    private CommandResult execute(List<String> argv, Map<String, String> environment, Duration timeout)
+            throws IOException, InterruptedException {
+        Command command = Command.of(argv).env(environment).timeout(timeout).build();
+        note("$ " + command.display());
+        CommandResult result = runner.run(command, (stream, line) -> {
+            keep(line);
+            listener.line(stream, line);
+        });
+        records.add(new CommandRecord(argv, result.exitCode(), result.timedOut(), result.duration()));
+        if (result.timedOut()) {
+            note(result.describe());
+        }
+        return result;
+    }
+
+    /**
+     * Runs a package manager command, which needs root: as is, or in a user namespace when this
+     * session is rootless.
+     */
+    CommandResult runAsRoot(List<String> argv, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return run(asRoot(argv), environment);
+    }
+
+    /** Runs a read-only package manager query (see {@link #query}), as root like {@link #runAsRoot}. */
+    CommandResult queryAsRoot(List<String> argv, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return query(asRoot(argv), environment);
+    }
+
+    private List<String> asRoot(List<String> argv) {
+        if (!rootless) {
+            return argv;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("unshare", "--map-root-user", "--"));
+        wrapped.addAll(argv);
+        return wrapped;
+    }
+
+    /** Returns whether this process runs as root, from {@code /proc/self/status} (false when unknown). */
+    static boolean runningAsRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[2].equals("0");
+                }
+            }
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** Returns whether package manager commands run in a user namespace (see the constructor). */
+    boolean rootless() {
+        return rootless;
+    }
+
+    /** Writes a line of our own to the log. */
+    void note(String line) {
+        keep(line);
+        listener.line(OutputListener.Stream.STDOUT, line);
+    }
+
+    private synchronized void keep(String line) {
+        if (SCRIPTLET_FAILED.matcher(line).matches()) {
+            scriptletFailures.add(line.strip());
+        }
+        excerpt.addLast(line);
+        if (excerpt.size() > EXCERPT_LINES) {
+            excerpt.removeFirst();
+        }
+    }
+
+    /** Returns and forgets the scriptlet failures seen since the last call. */
+    synchronized List<String> takeScriptletFailures() {
+        List<String> seen = List.copyOf(scriptletFailures);
+        scriptletFailures.clear();
+        return seen;
+    }
+
+    Path workDirectory() {
+        return workDirectory;
+    }
+
+    List<CommandRecord> records() {
+        return List.copyOf(records);
+    }
+
+    synchronized String excerpt() {
+        return String.join("\n", excerpt);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (Stream<Path> paths = Files.walk(workDirectory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
