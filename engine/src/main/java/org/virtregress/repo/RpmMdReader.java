@@ -194,7 +194,13 @@ public final class RpmMdReader implements RepositoryReader {
             }
             URI base = repository.base();
             if (xmlBase != null && !xmlBase.isBlank()) {
-                base = URI.create(xmlBase.endsWith("/") ? xmlBase : xmlBase + "/");
+                try {
+                    base = Locations.checkScheme(repository.base(),
+                            new URI(xmlBase.endsWith("/") ? xmlBase : xmlBase + "/"));
+                } catch (java.net.URISyntaxException e) {
+                    throw new RepositoryException(what + ": package " + name + " has a malformed xml:base '"
+                            + xmlBase + "'");
+                }
             }
             return new Build(name, evr, arch, PackageFormat.RPM, repository.spec(), Locations.resolve(base, href).toString(),
                     new Checksum(checksumType == null ? "sha256" : checksumType, checksum), parseSize(size),

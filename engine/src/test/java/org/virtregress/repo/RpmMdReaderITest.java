@@ -151,6 +151,21 @@ class RpmMdReaderITest {
     }
 
     @Test
+    void shouldRefuseLocationsThatLeadFromARemoteRepositoryToLocalFiles() {
+        Repository remote = Repository.parse("https://example.org/repo/");
+        String primary = "<metadata><package type=\"rpm\"><name>foo</name><arch>noarch</arch>"
+                + "<version epoch=\"0\" ver=\"1\" rel=\"1\"/><checksum type=\"sha256\">00</checksum>"
+                + "<location %s/></package></metadata>";
+
+        assertThatThrownBy(() -> RpmMdReader.parsePrimary(stream(primary.formatted(
+                "xml:base=\"file:///etc/\" href=\"passwd\"")), "primary.xml", remote, name -> true, b -> { }))
+                .isInstanceOf(RepositoryException.class).hasMessageContaining("file:///etc/");
+        assertThatThrownBy(() -> RpmMdReader.parsePrimary(stream(primary.formatted(
+                "href=\"file:///etc/passwd\"")), "primary.xml", remote, name -> true, b -> { }))
+                .isInstanceOf(RepositoryException.class).hasMessageContaining("/etc/passwd");
+    }
+
+    @Test
     void shouldStopADecompressionBomb() throws Exception {
         Path repo = work.resolve("bomb");
         Files.createDirectories(repo.resolve("repodata"));
