@@ -235,7 +235,7 @@ public final class Fetcher {
         try (InputStream in = "file".equals(uri.getScheme()) ? body : counting(uri, body)) {
             byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
             if (data.length > cap) {
-                throw new RepositoryException(uri + " is larger than the limit of " + cap + " bytes");
+                throw new TooLargeException(uri + " is larger than the limit of " + cap + " bytes");
             }
             return data;
         } catch (RepositoryException e) {

@@ -183,7 +183,7 @@ class RpmMdReaderITest {
 
         assertThatThrownBy(() -> reader.read(Repository.parse(repo.toString()), null,
                 PackageSelector.of(List.of("foo")), null))
-                .isInstanceOf(RepositoryException.class)
+                .isInstanceOf(TooLargeException.class)
                 .hasMessageContaining("primary.xml.gz").hasMessageContaining("larger than the limit of 8388608 bytes");
     }
 
