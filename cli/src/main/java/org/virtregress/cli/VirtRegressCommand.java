@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             "run guest test suites, and bisect a failure to the culprit build and commit."},
         subcommands = {
             CommandLine.HelpCommand.class,
+            PollCommand.class,
             InstallCommand.class,
             ReportCommand.class,
         })
