@@ -25,7 +25,18 @@ final class CappedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        if (length == 0) {
+            return 0;
+        }
+        if (count >= cap) {
+            int b = read();
+            if (b < 0) {
+                return -1;
+            }
+            buffer[offset] = (byte) b;
+            return 1;
+        }
+        int n = super.read(buffer, offset, (int) Math.min(length, cap - count));
         if (n > 0) {
             count(n);
         }

@@ -149,7 +149,7 @@ public final class JUnitXmlParser implements ResultParser {
                 errors.add(position(source, reader.getLocation()) + "<testcase> without a name");
                 name = "testcase " + (cases.size() + 1);
             }
-            String id = className.isEmpty() || name.startsWith(className) ? name : className + "." + name;
+            String id = className.isEmpty() || name.contains(className) ? name : className + "." + name;
             CaseStatus status = CaseStatus.PASS;
             String reason = null;
             StringBuilder excerpt = new StringBuilder();
