@@ -40,11 +40,13 @@ class GuestBootITest {
     }
 
     @Test
-    void shouldReportTheFailingGuestCheckWithItsOutput(@TempDir Path dir) throws Exception {
+    void shouldReportTheFailingGuestCheckAndConfirmItInABootRunningOnlyThatCheck(@TempDir Path dir)
+            throws Exception {
         Path checks = checks(dir, "disk-is-missing", "kernel-is-up");
 
         SuiteResult result = GuestBootTest.builder("boot-fail", dir.resolve("work"))
                 .checksDirectory(checks)
+                .rerunFailed(1)
                 .timeout(Duration.ofSeconds(90))
                 .build()
                 .run(new SuiteRunner());
@@ -57,6 +59,13 @@ class GuestBootITest {
         assertThat(failed.failureReason()).isEqualTo("no block device /dev/vda");
         assertThat(failed.outputExcerpt()).contains("# exit status 1");
         assertThat(result.cases().get(1).status()).isEqualTo(CaseStatus.PASS);
+        assertThat(failed.verdict()).isEqualTo(CaseVerdict.FAILURE);
+        assertThat(failed.reruns()).singleElement().satisfies(rerun -> {
+            assertThat(rerun.status()).isEqualTo(CaseStatus.FAIL);
+            assertThat(rerun.failureReason()).isEqualTo("no block device /dev/vda");
+            assertThat(Files.readString(Path.of(rerun.logPaths().get(0)))).contains("1..1")
+                    .doesNotContain("kernel-is-up");
+        });
         assertThat(result.failureSignatures()).singleElement()
                 .extracting(FailureSignature::text).isEqualTo("disk-is-missing: no block device <PATH>");
     }
