@@ -132,7 +132,7 @@ class TapParserTest {
 
             @Override
             public int read() {
-                return position < head.length ? head[(int) position++] : position++ < 50_000_000 ? 'x' : -1;
+                return position < head.length ? head[(int) position++] : position++ < 5_000_000 ? 'x' : -1;
             }
         };
 
