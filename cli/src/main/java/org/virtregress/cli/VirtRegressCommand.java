@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             PollCommand.class,
             InstallCommand.class,
+            TestCommand.class,
             ReportCommand.class,
         })
 public final class VirtRegressCommand implements Runnable {
