@@ -99,7 +99,25 @@ class BisectorTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.UNCONFIRMED);
         assertThat(result.culprit().id()).isEqualTo("build-9");
-        assertThat(result.reason()).contains("failed only 0 of 3");
+        assertThat(result.reason()).contains("failed only 0 of 6 probes");
+    }
+
+    @Test
+    void shouldBisectAgainBelowAParentThatFailsItsConfirmation() throws Exception {
+        AtomicInteger falsePasses = new AtomicInteger();
+        Probe passesOnceWhenBad = candidate -> {
+            if (candidate.id().equals("build-16") && falsePasses.getAndIncrement() == 0) {
+                return ProbeResult.good("exit code 0");
+            }
+            return failingFrom(10).probe(candidate);
+        };
+
+        BisectResult result = Bisector.builder().build().run(BuildBisection.of(builds(33)), passesOnceWhenBad);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.COMPLETE);
+        assertThat(result.culprit().id()).isEqualTo("build-10");
+        assertThat(result.confirmation()).filteredOn(p -> p.candidate().equals("build-16"))
+                .extracting(ProbeRecord::verdict).containsOnly(Verdict.BAD);
     }
 
     @Test
