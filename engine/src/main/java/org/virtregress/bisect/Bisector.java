@@ -2,6 +2,7 @@ package org.virtregress.bisect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.virtregress.storage.Json;
 
@@ -221,6 +223,18 @@ public final class Bisector {
                 return result(Outcome.ABORTED, "aborted: " + e.getMessage(), null, List.of());
             } finally {
                 pool.shutdownNow();
+                awaitProbes(pool);
+            }
+        }
+
+        /** Waits for cancelled probes to stop (their processes are killed), so none writes after the run. */
+        private static void awaitProbes(ExecutorService pool) {
+            try {
+                if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("probes did not stop within a minute of being cancelled");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -513,13 +527,31 @@ public final class Bisector {
             return result;
         }
 
+        /**
+         * Records one run and rewrites the state file. An interrupt (a cancelled probe of the same
+         * round) must not lose a verdict that already arrived, so the write ignores it and the
+         * interrupt is restored afterwards.
+         */
         private synchronized void write(BisectState.Run run) {
             state = state.with(run);
-            if (stateFile != null) {
-                try {
-                    Json.writeAtomically(stateFile, state);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            if (stateFile == null) {
+                return;
+            }
+            boolean interrupted = Thread.interrupted();
+            try {
+                while (true) {
+                    try {
+                        Json.writeAtomically(stateFile, state);
+                        return;
+                    } catch (ClosedByInterruptException e) {
+                        interrupted |= Thread.interrupted();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }
