@@ -69,6 +69,11 @@ public final class BisectCommand implements Callable<Integer> {
             description = "Confirmation probes of the culprit and its parent; 0 turns it off (default: ${DEFAULT-VALUE}).")
     private int confirm;
 
+    @Option(names = "--runs-must-agree",
+            description = "With --repeat: mixed runs make a commit weak (retested once, then left untestable)"
+                    + " instead of bad.")
+    private boolean runsMustAgree;
+
     @Option(names = "--same-failure",
             description = "Count a failure with another exit code than the bad revision's as skip, not bad.")
     private boolean sameFailure;
@@ -112,7 +117,7 @@ public final class BisectCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(cleanup);
                 try {
                     result = Bisector.builder().probes(probes).repeat(repeat).confirm(confirm)
-                            .sameFailure(sameFailure).stateFile(state)
+                            .failureWins(!runsMustAgree).sameFailure(sameFailure).stateFile(state)
                             .listener((record, remaining) -> progress(out, record, remaining)).build()
                             .run(range, probe);
                 } finally {

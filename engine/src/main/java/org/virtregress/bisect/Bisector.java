@@ -44,6 +44,8 @@ import org.virtregress.storage.Json;
  * <p>Immutable and thread-safe; each {@link #run} uses its own pool and state.
  */
 public final class Bisector {
+    private static final String REPLAYED = " (from the state file)";
+
     private final int probes;
     private final int repeat;
     private final int confirm;
@@ -163,6 +165,7 @@ public final class Bisector {
             return this;
         }
 
+        /** Returns the bisector with these settings. */
         public Bisector build() {
             return new Bisector(this);
         }
@@ -496,10 +499,11 @@ public final class Bisector {
             Duration duration = runs.stream().map(ProbeResult::duration).reduce(Duration.ZERO, Duration::plus);
             List<Verdict> runVerdicts = runs.stream().map(ProbeResult::verdict).toList();
             String reason = last.reason();
+            boolean replayed = runs.stream().allMatch(run -> run.reason().endsWith(REPLAYED));
             if (mixedBefore) {
                 long good = runVerdicts.stream().filter(v -> v == Verdict.GOOD).count();
                 reason = (verdict == Verdict.WEAK ? "runs disagree: " : "retested after mixed runs: ") + good
-                        + " good, " + (runVerdicts.size() - good) + " bad";
+                        + " good, " + (runVerdicts.size() - good) + " bad" + (replayed ? REPLAYED : "");
             }
             return new ProbeRecord(phase, round, candidate.id(), candidate.treeId(), verdict, runs.size(), runVerdicts,
                     duration, last.logRef(), last.failureSignature(), reason, false);
@@ -513,7 +517,8 @@ public final class Bisector {
             }
             ProbeResult result;
             if (journaled != null) {
-                result = journaled.toResult();
+                ProbeResult stored = journaled.toResult();
+                result = stored.withVerdict(stored.verdict(), stored.reason() + REPLAYED);
             } else {
                 result = probe.probe(candidate);
                 write(new BisectState.Run(key, result.verdict(), result.duration(), result.logRef(),
