@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             PollCommand.class,
             InstallCommand.class,
             TestCommand.class,
+            BisectCommand.class,
             ReportCommand.class,
         })
 public final class VirtRegressCommand implements Runnable {
