@@ -10,9 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "virt-regress",
         mixinStandardHelpOptions = true,
         versionProvider = VirtRegressCommand.VersionProvider.class,
-        description = {
-            "Virtualization regression testing: poll package repositories for new builds, install them,",
-            "run guest test suites, and bisect a failure to the culprit build and commit."},
+        description = "Virtualization regression testing: poll package repositories for new builds, "
+                + "install them, run guest test suites, and bisect a failure to the culprit build and commit.",
         subcommands = {
             CommandLine.HelpCommand.class,
             PollCommand.class,
