@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
  * {@code virt-regress bisect}: finds the commit that broke a command, like {@code git bisect run},
  * with k probes per round in separate worktrees, repeats, confirmation and a resumable state file.
  */
-@Command(name = "bisect", mixinStandardHelpOptions = true,
+@Command(name = "bisect",
+        header = "Find the commit that broke a test, git-bisect style, with repeats and confirmation.", mixinStandardHelpOptions = true,
         description = {
             "Find the first bad commit between good and bad revisions by running COMMAND in a worktree of",
             "each probed commit (the user's checkout is never touched). Exit codes of COMMAND follow",

@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
  * the outcome (or the JSON record with {@code --json}) to standard output.
  */
 @Command(name = "install",
+        header = "Install exact package versions, verified from the package database, rolled back on failure.",
         description = {
             "Install exact package versions (NAME=VERSION, the version as the package manager writes it,",
             "e.g. 1:8.2.0-3 for rpm with an epoch), verify them in the rpm/dpkg database, and roll back",

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Polls package repositories for new builds of the watched packages. */
-@Command(name = "poll", mixinStandardHelpOptions = true,
+@Command(name = "poll",
+        header = "Poll package repositories and print the new builds of watched packages.", mixinStandardHelpOptions = true,
         description = {
             "Polls rpm-md and Debian repositories and prints the new builds of the watched packages:",
             "higher versions and same-version rebuilds since the last poll (the first poll reports the newest",

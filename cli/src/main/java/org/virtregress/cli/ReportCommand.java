@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 
 /** Renders a report JSON file as a self-contained HTML page and/or a plain-text summary. */
 @Command(name = "report",
+        header = "Render a regression report as an HTML page or a text summary.",
         mixinStandardHelpOptions = true,
         description = {
             "Render a regression report (JSON) as a self-contained HTML page and/or a plain-text summary.",

@@ -36,6 +36,7 @@ import picocli.CommandLine.Parameters;
  * failures, 5 when the suite errored or timed out, 2 on usage errors.
  */
 @Command(name = "test",
+        header = "Run a guest test suite (or read existing results) and tell flaky from real failures.",
         description = {
             "Run a test suite command and read its results (TAP on standard output, or JUnit/xunit XML",
             "or avocado results.json files), rerunning failed cases to tell flaky from broken;",
