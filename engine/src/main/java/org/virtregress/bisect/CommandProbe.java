@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.virtregress.process.Command;
 import org.virtregress.process.CommandResult;
 import org.virtregress.process.OutputListener;
@@ -39,6 +41,8 @@ public final class CommandProbe implements Probe, AutoCloseable {
     private final BlockingQueue<Path> free = new LinkedBlockingQueue<>();
     private final List<Path> worktrees = new ArrayList<>();
     private final AtomicInteger logs = new AtomicInteger();
+    private final AtomicInteger names = new AtomicInteger();
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
     private CommandProbe(Builder builder) throws IOException {
         this.repository = builder.repository.toAbsolutePath();
@@ -139,12 +143,22 @@ public final class CommandProbe implements Probe, AutoCloseable {
         return worktree;
     }
 
+    /**
+     * Adds a worktree checked out at the commit. Only the name is chosen under the lock: the first
+     * round of k probes creates its k worktrees (each a full checkout) at once, not one after another.
+     * {@link #close} waits for additions under way, so that it removes them too.
+     */
     private Path addWorktree(String commit) throws IOException, InterruptedException {
-        synchronized (worktrees) {
-            Path worktree = workRoot.resolve("worktree-" + (worktrees.size() + 1));
+        lifecycle.readLock().lock();
+        try {
+            Path worktree = workRoot.resolve("worktree-" + names.incrementAndGet());
             git(repository, "worktree", "add", "--quiet", "--detach", "--force", worktree.toString(), commit);
-            worktrees.add(worktree);
+            synchronized (worktrees) {
+                worktrees.add(worktree);
+            }
             return worktree;
+        } finally {
+            lifecycle.readLock().unlock();
         }
     }
 
@@ -169,6 +183,23 @@ public final class CommandProbe implements Probe, AutoCloseable {
     @Override
     public void close() throws IOException {
         List<String> failures = new ArrayList<>();
+        lifecycle.writeLock().lock();
+        try {
+            removeWorktrees(failures);
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+        try {
+            git(repository, "worktree", "prune");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!failures.isEmpty()) {
+            throw new IOException("cannot remove worktrees: " + String.join("; ", failures));
+        }
+    }
+
+    private void removeWorktrees(List<String> failures) {
         synchronized (worktrees) {
             for (Path worktree : worktrees) {
                 try {
@@ -183,14 +214,6 @@ public final class CommandProbe implements Probe, AutoCloseable {
             }
             worktrees.clear();
             free.clear();
-        }
-        try {
-            git(repository, "worktree", "prune");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (!failures.isEmpty()) {
-            throw new IOException("cannot remove worktrees: " + String.join("; ", failures));
         }
     }
 
