@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -43,6 +45,7 @@ public final class CommandProbe implements Probe, AutoCloseable {
     private final AtomicInteger logs = new AtomicInteger();
     private final AtomicInteger names = new AtomicInteger();
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private CompletableFuture<Path> preparing;
 
     private CommandProbe(Builder builder) throws IOException {
         this.repository = builder.repository.toAbsolutePath();
@@ -68,6 +71,54 @@ public final class CommandProbe implements Probe, AutoCloseable {
     public static Builder builder(Path repository, List<String> argv) {
         Command.of(argv);
         return new Builder(repository, argv);
+    }
+
+    /**
+     * Starts adding a worktree checked out at a commit in the background, typically the bad end,
+     * which a bisection tests first: the full checkout then overlaps the walk of the history. The
+     * first probe takes this worktree (waiting for it if needed); when adding it failed, the probe
+     * adds one itself and reports that failure. Call at most once, before the first probe.
+     *
+     * @param commit the commit to check out
+     */
+    public void prepare(String commit) {
+        Objects.requireNonNull(commit, "commit");
+        CompletableFuture<Path> adding = new CompletableFuture<>();
+        synchronized (free) {
+            if (preparing != null) {
+                throw new IllegalStateException("a worktree is already being prepared");
+            }
+            preparing = adding;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                adding.complete(addWorktree(commit));
+            } catch (IOException | RuntimeException e) {
+                adding.completeExceptionally(e);
+            } catch (InterruptedException e) {
+                adding.completeExceptionally(e);
+                Thread.currentThread().interrupt();
+            }
+        }, "bisect-worktree-prepare");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits for the prepared worktree, once; null when none was prepared or adding it failed. */
+    private Path takePrepared() throws InterruptedException {
+        CompletableFuture<Path> adding;
+        synchronized (free) {
+            adding = preparing;
+            preparing = null;
+        }
+        if (adding == null) {
+            return null;
+        }
+        try {
+            return adding.get();
+        } catch (ExecutionException e) {
+            return null;
+        }
     }
 
     @Override
@@ -136,6 +187,9 @@ public final class CommandProbe implements Probe, AutoCloseable {
     private Path checkout(String commit) throws IOException, InterruptedException {
         Path worktree = free.poll();
         if (worktree == null) {
+            worktree = takePrepared();
+        }
+        if (worktree == null) {
             return addWorktree(commit);
         }
         git(worktree, "checkout", "--quiet", "--detach", "--force", commit);
@@ -183,6 +237,12 @@ public final class CommandProbe implements Probe, AutoCloseable {
     @Override
     public void close() throws IOException {
         List<String> failures = new ArrayList<>();
+        try {
+            takePrepared(); // a worktree still being added is listed once added, and removed below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add("interrupted while waiting for the worktree being prepared");
+        }
         lifecycle.writeLock().lock();
         try {
             removeWorktrees(failures);
@@ -194,26 +254,51 @@ public final class CommandProbe implements Probe, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!failures.isEmpty()) {
-            throw new IOException("cannot remove worktrees: " + String.join("; ", failures));
+        synchronized (failures) {
+            if (!failures.isEmpty()) {
+                throw new IOException("cannot remove worktrees: " + String.join("; ", failures));
+            }
         }
     }
 
+    /** Removes the worktrees, all at once: each removal deletes a full checkout. */
     private void removeWorktrees(List<String> failures) {
+        List<Path> all;
         synchronized (worktrees) {
-            for (Path worktree : worktrees) {
-                try {
-                    git(repository, "worktree", "remove", "--force", worktree.toString());
-                } catch (IOException e) {
-                    failures.add(e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failures.add("interrupted while removing " + worktree);
-                    break;
-                }
-            }
+            all = List.copyOf(worktrees);
             worktrees.clear();
             free.clear();
+        }
+        List<Thread> removals = new ArrayList<>();
+        for (Path worktree : all) {
+            Thread removal = new Thread(() -> remove(worktree, failures), "bisect-worktree-remove");
+            removal.start();
+            removals.add(removal);
+        }
+        for (Thread removal : removals) {
+            try {
+                removal.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                synchronized (failures) {
+                    failures.add("interrupted while removing the worktrees");
+                }
+                return;
+            }
+        }
+    }
+
+    private void remove(Path worktree, List<String> failures) {
+        try {
+            git(repository, "worktree", "remove", "--force", worktree.toString());
+        } catch (IOException e) {
+            synchronized (failures) {
+                failures.add(e.getMessage());
+            }
+        } catch (InterruptedException e) {
+            synchronized (failures) {
+                failures.add("interrupted while removing " + worktree);
+            }
         }
     }
 
