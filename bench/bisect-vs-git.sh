@@ -129,6 +129,14 @@ for i in $(seq 1 "$CULPRITS"); do
 done
 compare "merge-heavy" "$work/merges" "$mrg_good" "${mrg_culprits[@]}"
 
+for name in linear merges; do # what a worktree of its own costs: git bisect run works in the existing checkout
+  start=$(now)
+  git -C "$work/$name" worktree add -q --detach "$work/wt-$name" main
+  git -C "$work/$name" worktree remove --force "$work/wt-$name"
+  end=$(now)
+  echo "separate worktree ($name, $(git -C "$work/$name" ls-files | wc -l) files): git worktree add + remove $(secs $((end - start))) s"\
+       "per virt-regress run (k per run with --probes k); the git baseline's checkout is made before its timing starts"
+done
 "$launcher" --version > /dev/null # writes the archive of this subcommand
 start=$(now); "$launcher" --version > /dev/null; end=$(now)
 echo "fixed cost in every virt-regress run: JVM start $(secs $((end - start))) s (virt-regress --version);"\
