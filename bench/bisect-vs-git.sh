@@ -9,6 +9,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 jar="$root/cli/target/virt-regress.jar"
+launcher="$root/virt-regress" # the command users run: it adds the JVM options and the AppCDS archive
 LINEAR_N="${LINEAR_N:-10000}"
 MERGE_BRANCHES="${MERGE_BRANCHES:-700}"
 TRIALS="${TRIALS:-200}"
@@ -21,6 +22,7 @@ if [ ! -f "$jar" ]; then
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+export VIRT_REGRESS_CACHE="$work/cache" # a fresh AppCDS archive, made by the first (untimed) run below
 
 now() { date +%s%N; }
 secs() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e9 }'; }
@@ -57,7 +59,7 @@ run_ours() { # repo good bad culprit k confirm -> sets P R RUNS W T OK N
   rm -rf "$report"; : > "$times"
   local start end found
   start=$(now)
-  java -jar "$jar" bisect --repo "$1" --good "$2" --bad "$3" --probes "$5" --confirm "$6" --report "$report" \
+  "$launcher" bisect --repo "$1" --good "$2" --bad "$3" --probes "$5" --confirm "$6" --report "$report" \
     -- sh "$here/predicate.sh" "$4" "$times" > "$work/ours.out" 2>&1 || true
   end=$(now)
   read -r found P R N < <(python3 -c '
@@ -102,6 +104,12 @@ make_repo linear linear "$LINEAR_N"
 make_repo merges merges "$MERGE_BRANCHES" 5
 echo "linear: $(git -C "$work/linear" rev-list --count main) commits;" \
      "merge-heavy: $(git -C "$work/merges" rev-list --count main) commits, $(git -C "$work/merges" rev-list --count --merges main) merges"
+first_culprit="$(git -C "$work/linear" rev-parse main~100)"
+start=$(now)
+"$launcher" bisect --repo "$work/linear" --good main~200 --bad main --confirm 0 --report "$work/first-report" \
+  -- sh "$here/predicate.sh" "$first_culprit" /dev/null > /dev/null 2>&1 || true
+end=$(now)
+echo "first virt-regress bisect run (untimed below; writes the AppCDS archive on JDK < 19): $(secs $((end - start))) s"
 echo
 printf '%-12s %-30s %7s %6s %7s %8s %8s %9s  %s\n' history "tool (sums over $CULPRITS culprits)" probes runs rounds \
   "wall s" "test s" "overhead" correct
@@ -121,8 +129,17 @@ for i in $(seq 1 "$CULPRITS"); do
 done
 compare "merge-heavy" "$work/merges" "$mrg_good" "${mrg_culprits[@]}"
 
-start=$(now); java -jar "$jar" --version > /dev/null; end=$(now)
-echo "fixed cost in every virt-regress run: JVM start $(secs $((end - start))) s (java -jar virt-regress.jar --version);"\
+for name in linear merges; do # what a worktree of its own costs: git bisect run works in the existing checkout
+  start=$(now)
+  git -C "$work/$name" worktree add -q --detach "$work/wt-$name" main
+  git -C "$work/$name" worktree remove --force "$work/wt-$name"
+  end=$(now)
+  echo "separate worktree ($name, $(git -C "$work/$name" ls-files | wc -l) files): git worktree add + remove $(secs $((end - start))) s"\
+       "per virt-regress run (k per run with --probes k); the git baseline's checkout is made before its timing starts"
+done
+"$launcher" --version > /dev/null # writes the archive of this subcommand
+start=$(now); "$launcher" --version > /dev/null; end=$(now)
+echo "fixed cost in every virt-regress run: JVM start $(secs $((end - start))) s (virt-regress --version);"\
      "each run also opens the repository with JGit and creates its worktree(s) once"
 echo
 java -cp "$jar" "$here/BisectAccuracy.java" "$TRIALS" 10000 0.1 3 3 1

@@ -103,20 +103,26 @@ public final class BisectCommand implements Callable<Integer> {
                     "--probes and --repeat must be at least 1 and --confirm at least 0");
         }
         Path workRoot = null;
+        Path logs = null;
+        boolean started = false;
         try (CommitGraph graph = CommitGraph.open(repo)) {
-            BisectRange range = graph.range(goods, bad, paths, firstParent);
-            out.printf("Bisecting %d candidates between good %s and bad %s%s%n", range.size(),
-                    String.join(", ", range.goods()), range.bad(),
-                    probes > 1 ? " with " + probes + " probes per round" : "");
-            out.flush();
+            String badId = graph.resolve(bad);
             workRoot = Files.createTempDirectory("virt-regress-bisect");
-            Path logs = report != null ? report.resolve("logs") : workRoot.resolve("logs");
+            logs = report != null ? report.resolve("logs") : workRoot.resolve("logs");
             BisectResult result;
             try (CommandProbe probe = CommandProbe.builder(repo, command).timeout(limit).workRoot(workRoot)
                     .logDirectory(logs).build()) {
                 Thread cleanup = new Thread(() -> closeQuietly(probe), "bisect-worktree-cleanup");
                 Runtime.getRuntime().addShutdownHook(cleanup);
                 try {
+                    // The bad end is tested first: its worktree is checked out while the history is walked.
+                    probe.prepare(badId);
+                    BisectRange range = graph.range(goods, bad, paths, firstParent);
+                    out.printf("Bisecting %d candidates between good %s and bad %s%s%n", range.size(),
+                            String.join(", ", range.goods()), range.bad(),
+                            probes > 1 ? " with " + probes + " probes per round" : "");
+                    out.flush();
+                    started = true;
                     result = Bisector.builder().probes(probes).repeat(repeat).confirm(confirm)
                             .failureWins(!runsMustAgree).sameFailure(sameFailure).stateFile(state)
                             .listener((record, remaining) -> progress(out, record, remaining)).build()
@@ -144,8 +150,12 @@ public final class BisectCommand implements Callable<Integer> {
             err.println("virt-regress bisect: interrupted");
             return ExitCodes.INCONCLUSIVE;
         } finally {
-            if (workRoot != null && report != null) {
+            // Without --report the logs live in the work root: kept once a probe may have run.
+            if (workRoot != null && (report != null || !started)) {
                 deleteQuietly(workRoot);
+            }
+            if (logs != null && !started) {
+                deleteIfEmpty(logs);
             }
         }
     }
@@ -247,6 +257,14 @@ public final class BisectCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // already shutting down: the hook runs
+        }
+    }
+
+    private static void deleteIfEmpty(Path directory) {
+        try {
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            // not empty: logs of an earlier run stay
         }
     }
 

@@ -8,8 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.virtregress.process.Command;
 import org.virtregress.process.CommandResult;
 import org.virtregress.process.OutputListener;
@@ -39,6 +43,9 @@ public final class CommandProbe implements Probe, AutoCloseable {
     private final BlockingQueue<Path> free = new LinkedBlockingQueue<>();
     private final List<Path> worktrees = new ArrayList<>();
     private final AtomicInteger logs = new AtomicInteger();
+    private final AtomicInteger names = new AtomicInteger();
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private CompletableFuture<Path> preparing;
 
     private CommandProbe(Builder builder) throws IOException {
         this.repository = builder.repository.toAbsolutePath();
@@ -64,6 +71,54 @@ public final class CommandProbe implements Probe, AutoCloseable {
     public static Builder builder(Path repository, List<String> argv) {
         Command.of(argv);
         return new Builder(repository, argv);
+    }
+
+    /**
+     * Starts adding a worktree checked out at a commit in the background, typically the bad end,
+     * which a bisection tests first: the full checkout then overlaps the walk of the history. The
+     * first probe takes this worktree (waiting for it if needed); when adding it failed, the probe
+     * adds one itself and reports that failure. Call at most once, before the first probe.
+     *
+     * @param commit the commit to check out
+     */
+    public void prepare(String commit) {
+        Objects.requireNonNull(commit, "commit");
+        CompletableFuture<Path> adding = new CompletableFuture<>();
+        synchronized (free) {
+            if (preparing != null) {
+                throw new IllegalStateException("a worktree is already being prepared");
+            }
+            preparing = adding;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                adding.complete(addWorktree(commit));
+            } catch (IOException | RuntimeException e) {
+                adding.completeExceptionally(e);
+            } catch (InterruptedException e) {
+                adding.completeExceptionally(e);
+                Thread.currentThread().interrupt();
+            }
+        }, "bisect-worktree-prepare");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits for the prepared worktree, once; null when none was prepared or adding it failed. */
+    private Path takePrepared() throws InterruptedException {
+        CompletableFuture<Path> adding;
+        synchronized (free) {
+            adding = preparing;
+            preparing = null;
+        }
+        if (adding == null) {
+            return null;
+        }
+        try {
+            return adding.get();
+        } catch (ExecutionException e) {
+            return null;
+        }
     }
 
     @Override
@@ -132,6 +187,9 @@ public final class CommandProbe implements Probe, AutoCloseable {
     private Path checkout(String commit) throws IOException, InterruptedException {
         Path worktree = free.poll();
         if (worktree == null) {
+            worktree = takePrepared();
+        }
+        if (worktree == null) {
             return addWorktree(commit);
         }
         git(worktree, "checkout", "--quiet", "--detach", "--force", commit);
@@ -139,12 +197,22 @@ public final class CommandProbe implements Probe, AutoCloseable {
         return worktree;
     }
 
+    /**
+     * Adds a worktree checked out at the commit. Only the name is chosen under the lock: the first
+     * round of k probes creates its k worktrees (each a full checkout) at once, not one after another.
+     * {@link #close} waits for additions under way, so that it removes them too.
+     */
     private Path addWorktree(String commit) throws IOException, InterruptedException {
-        synchronized (worktrees) {
-            Path worktree = workRoot.resolve("worktree-" + (worktrees.size() + 1));
+        lifecycle.readLock().lock();
+        try {
+            Path worktree = workRoot.resolve("worktree-" + names.incrementAndGet());
             git(repository, "worktree", "add", "--quiet", "--detach", "--force", worktree.toString(), commit);
-            worktrees.add(worktree);
+            synchronized (worktrees) {
+                worktrees.add(worktree);
+            }
             return worktree;
+        } finally {
+            lifecycle.readLock().unlock();
         }
     }
 
@@ -169,28 +237,68 @@ public final class CommandProbe implements Probe, AutoCloseable {
     @Override
     public void close() throws IOException {
         List<String> failures = new ArrayList<>();
-        synchronized (worktrees) {
-            for (Path worktree : worktrees) {
-                try {
-                    git(repository, "worktree", "remove", "--force", worktree.toString());
-                } catch (IOException e) {
-                    failures.add(e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failures.add("interrupted while removing " + worktree);
-                    break;
-                }
-            }
-            worktrees.clear();
-            free.clear();
+        try {
+            takePrepared(); // a worktree still being added is listed once added, and removed below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add("interrupted while waiting for the worktree being prepared");
+        }
+        lifecycle.writeLock().lock();
+        try {
+            removeWorktrees(failures);
+        } finally {
+            lifecycle.writeLock().unlock();
         }
         try {
             git(repository, "worktree", "prune");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!failures.isEmpty()) {
-            throw new IOException("cannot remove worktrees: " + String.join("; ", failures));
+        synchronized (failures) {
+            if (!failures.isEmpty()) {
+                throw new IOException("cannot remove worktrees: " + String.join("; ", failures));
+            }
+        }
+    }
+
+    /** Removes the worktrees, all at once: each removal deletes a full checkout. */
+    private void removeWorktrees(List<String> failures) {
+        List<Path> all;
+        synchronized (worktrees) {
+            all = List.copyOf(worktrees);
+            worktrees.clear();
+            free.clear();
+        }
+        List<Thread> removals = new ArrayList<>();
+        for (Path worktree : all) {
+            Thread removal = new Thread(() -> remove(worktree, failures), "bisect-worktree-remove");
+            removal.start();
+            removals.add(removal);
+        }
+        for (Thread removal : removals) {
+            try {
+                removal.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                synchronized (failures) {
+                    failures.add("interrupted while removing the worktrees");
+                }
+                return;
+            }
+        }
+    }
+
+    private void remove(Path worktree, List<String> failures) {
+        try {
+            git(repository, "worktree", "remove", "--force", worktree.toString());
+        } catch (IOException e) {
+            synchronized (failures) {
+                failures.add(e.getMessage());
+            }
+        } catch (InterruptedException e) {
+            synchronized (failures) {
+                failures.add("interrupted while removing " + worktree);
+            }
         }
     }
 

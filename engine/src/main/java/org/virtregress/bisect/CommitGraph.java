@@ -102,11 +102,14 @@ public final class CommitGraph implements CandidateCatalog, AutoCloseable {
         String badId = resolve(bad);
         List<String> goodIds = new ArrayList<>();
         for (String good : goods) {
-            String goodId = resolve(good);
-            checkAncestry(good, goodId, bad, badId);
-            goodIds.add(goodId);
+            goodIds.add(resolve(good));
         }
+        // One walk for the ancestry checks and the range: the commits it parsed once stay parsed.
         try (RevWalk walk = new RevWalk(repository)) {
+            for (int i = 0; i < goods.size(); i++) {
+                checkAncestry(walk, goods.get(i), goodIds.get(i), bad, badId);
+                walk.reset();
+            }
             walk.setFirstParent(firstParent);
             if (!paths.isEmpty()) {
                 walk.setTreeFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(paths), TreeFilter.ANY_DIFF));
@@ -158,12 +161,13 @@ public final class CommitGraph implements CandidateCatalog, AutoCloseable {
         candidates.add(0, new Candidate(badId, commit.getTree().name(), commit.getShortMessage()));
     }
 
-    private void checkAncestry(String good, String goodId, String bad, String badId) throws BisectRangeException {
+    private static void checkAncestry(RevWalk walk, String good, String goodId, String bad, String badId)
+            throws BisectRangeException {
         if (goodId.equals(badId)) {
             throw new BisectRangeException("good revision '" + good + "' and bad revision '" + bad
                     + "' are the same commit " + badId);
         }
-        try (RevWalk walk = new RevWalk(repository)) {
+        try {
             RevCommit goodCommit = walk.parseCommit(ObjectId.fromString(goodId));
             RevCommit badCommit = walk.parseCommit(ObjectId.fromString(badId));
             if (walk.isMergedInto(goodCommit, badCommit)) {

@@ -105,6 +105,56 @@ class CommandProbeITest {
         }
     }
 
+    private static long worktreeCount(Path repo) throws Exception {
+        return git(repo, "worktree", "list", "--porcelain").lines().filter(l -> l.startsWith("worktree ")).count();
+    }
+
+    @Test
+    void shouldProbeInThePreparedWorktreeAndRemoveItOnClose(@TempDir Path dir) throws Exception {
+        try (TestHistory repo = TestHistory.create(dir.resolve("repo"))) {
+            List<String> ids = history(repo, 0, 3);
+            Path work = dir.resolve("work");
+            try (CommandProbe probe = CommandProbe.builder(repo.directory(), List.of("sh", "-c", "exit $(cat code)"))
+                    .workRoot(work).build()) {
+                probe.prepare(ids.get(1));
+
+                assertThat(probe.probe(candidate(ids.get(1))).reason()).isEqualTo("exit code 3");
+                assertThat(probe.probe(candidate(ids.get(0))).verdict()).isEqualTo(Verdict.GOOD);
+                assertThat(probe.worktrees()).containsExactly(work.resolve("worktree-1"));
+            }
+            assertThat(worktreeCount(repo.directory())).isEqualTo(1);
+            assertThat(work.resolve("worktree-1")).doesNotExist();
+        }
+    }
+
+    @Test
+    void shouldRemoveAPreparedWorktreeThatNoProbeUsed(@TempDir Path dir) throws Exception {
+        try (TestHistory repo = TestHistory.create(dir.resolve("repo"))) {
+            List<String> ids = history(repo, 0, 1);
+            Path work = dir.resolve("work");
+            try (CommandProbe probe = CommandProbe.builder(repo.directory(), List.of("true")).workRoot(work).build()) {
+                probe.prepare(ids.get(1));
+            }
+            assertThat(worktreeCount(repo.directory())).isEqualTo(1);
+            assertThat(work.resolve("worktree-1")).doesNotExist();
+        }
+    }
+
+    @Test
+    void shouldAddItsOwnWorktreeWhenPreparingOneFailed(@TempDir Path dir) throws Exception {
+        try (TestHistory repo = TestHistory.create(dir.resolve("repo"))) {
+            List<String> ids = history(repo, 0, 1);
+            try (CommandProbe probe = CommandProbe.builder(repo.directory(), List.of("sh", "-c", "exit $(cat code)"))
+                    .workRoot(dir.resolve("work")).build()) {
+                probe.prepare("0123456789012345678901234567890123456789");
+
+                assertThat(probe.probe(candidate(ids.get(1))).verdict()).isEqualTo(Verdict.BAD);
+                assertThat(probe.worktrees()).hasSize(1);
+            }
+            assertThat(worktreeCount(repo.directory())).isEqualTo(1);
+        }
+    }
+
     @Test
     void shouldBisectInParallelWorktreesWithoutTouchingTheUsersCheckout(@TempDir Path dir) throws Exception {
         try (TestHistory repo = TestHistory.create(dir.resolve("repo"))) {
