@@ -193,12 +193,13 @@ class RepositorySignatureITest {
     }
 
     @Test
-    void shouldAcceptAReleaseWithADetachedSignatureAndRefuseItOnceChanged(@TempDir Path dir) throws Exception {
+    void shouldAcceptAReleaseWithADetachedSignatureAndAKeyboxAndRefuseItOnceChanged(@TempDir Path dir)
+            throws Exception {
         Path root = dir.resolve("debian");
         publishSuite(root);
         Path release = root.resolve("dists/testing/Release");
         trusted.detachSign(release, release.resolveSibling("Release.gpg"));
-        Repository repository = suite(root).withKeyring(binaryKeyring);
+        Repository repository = suite(root).withKeyring(trusted.copyKeybox(dir.resolve("trusted.kbx")));
 
         PollResult first = new Poller(new Fetcher()).poll(request(repository, dir.resolve("state.json")));
         assertThat(first.outcomes()).extracting(RepositoryOutcome::status).containsExactly(Status.READ);

@@ -41,6 +41,11 @@ final class SigningKey implements AutoCloseable {
         return file;
     }
 
+    /** Copies gpg's own keybox ({@code pubring.kbx}), which holds the public key too. */
+    Path copyKeybox(Path file) throws IOException {
+        return Files.copy(home.resolve("pubring.kbx"), file);
+    }
+
     /** Writes an armored detached signature of a file to {@code signature}. */
     Path detachSign(Path file, Path signature) throws IOException, InterruptedException {
         Files.deleteIfExists(signature);
