@@ -46,8 +46,9 @@ class RepositorySignatureITest {
         Path site = dir.resolve("site");
         signRpm(publishRpm(site, foo10), trusted);
         try (RepositoryServer server = RepositoryServer.serve(site)) {
-            PollRequest request = request(Repository.parse(server.uri("repo").toString()).withKeyring(binaryKeyring),
-                    dir.resolve("state.json"));
+            PollRequest request = new PollRequest(List.of(Repository.parse(server.uri("repo").toString())
+                    .withKeyring(binaryKeyring)), PackageSelector.of(List.of("foo")), dir.resolve("state.json"),
+                    dir.resolve("archive"), false);
             Poller poller = new Poller(new Fetcher(Duration.ofSeconds(10), null));
 
             PollResult first = poller.poll(request);
@@ -66,6 +67,9 @@ class RepositorySignatureITest {
             assertThat(next.newBuilds()).extracting(Build::nevra).containsExactly("foo-1.1-1.noarch");
             assertThat(server.log()).startsWith("GET /repo/repodata/repomd.xml 200",
                     "GET /repo/repodata/repomd.xml.asc 200");
+            Archive archive = Archive.open(dir.resolve("archive"));
+            assertThat(archive.builds()).hasSize(2).allSatisfy(archived -> assertThat(
+                    dir.resolve("archive").resolve(archived.metadata()).resolve("repomd.xml.asc")).isRegularFile());
         }
     }
 
