@@ -159,12 +159,20 @@ public final class StateLock implements AutoCloseable {
         return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
     }
 
+    /** Returns the host name, from the kernel when it tells (no name lookup), else from the resolver. */
     private static String hostName() {
+        try {
+            String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!kernel.isEmpty()) {
+                return kernel;
+            }
+        } catch (IOException e) {
+            // not Linux: ask the resolver
+        }
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
-            String env = System.getenv("HOSTNAME");
-            return env == null || env.isBlank() ? "an unknown host" : env;
+            return "an unknown host";
         }
     }
 
