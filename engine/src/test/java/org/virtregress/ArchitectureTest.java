@@ -16,7 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   report ─────────────────────────────┐
  *     │                                 ▼
  *   bisect ──► suite ──► process      (everything may use storage)
- *     │  └───► repo ──► version
+ *     │  └───► repo ──► version, process (gpgv)
  *   install ──► process, version, repo (model only)
  * </pre>
  */

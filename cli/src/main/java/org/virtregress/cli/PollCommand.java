@@ -11,6 +11,7 @@ import org.virtregress.repo.Build;
 import org.virtregress.repo.BuildChange;
 import org.virtregress.repo.Credentials;
 import org.virtregress.repo.Fetcher;
+import org.virtregress.repo.Keyring;
 import org.virtregress.repo.PackageSelector;
 import org.virtregress.repo.PollRequest;
 import org.virtregress.repo.PollResult;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
             "Polls rpm-md and Debian repositories and prints the new builds of the watched packages:",
             "higher versions and same-version rebuilds since the last poll (the first poll reports the newest",
             "build of each package). Exit 0 on a successful poll, 2 on usage errors, 3 when a repository",
-            "cannot be read. A repository being published is reported on standard error and retried next time."})
+            "cannot be read (or, with --keyring, is not properly signed) or the state file stays locked by another",
+            "poll. A repository being published is reported on standard error and retried next time."})
 public final class PollCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -68,6 +70,16 @@ public final class PollCommand implements Callable<Integer> {
             description = "Limit on each HTTP request (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
 
+    @Option(names = "--keyring", paramLabel = "FILE",
+            description = {"OpenPGP public keys (gpg --export, binary or --armor) that every repository's index must",
+                "be signed by: InRelease, or Release + Release.gpg, or repodata/repomd.xml + repomd.xml.asc.",
+                "A missing or bad signature is a repository error. Needs gpgv."})
+    private Path keyring;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for another poll of the same state file (default: ${DEFAULT-VALUE}).")
+    private int lockTimeoutSeconds;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,11 +87,18 @@ public final class PollCommand implements Callable<Integer> {
         PollRequest request;
         Credentials credentials;
         try {
+            if (keyring != null) {
+                Keyring.load(keyring);
+            }
             List<Repository> parsed = new ArrayList<>();
             for (String repository : repositories) {
-                parsed.add(Repository.parse(repository));
+                parsed.add(Repository.parse(repository).withKeyring(keyring));
             }
-            request = new PollRequest(parsed, PackageSelector.of(packages), state, archive, baseline);
+            if (lockTimeoutSeconds < 0) {
+                throw new IllegalArgumentException("--lock-timeout must not be negative");
+            }
+            request = new PollRequest(parsed, PackageSelector.of(packages), state, archive, baseline,
+                    Duration.ofSeconds(lockTimeoutSeconds));
             credentials = credentialsFile != null ? Credentials.fromFile(credentialsFile)
                     : Credentials.fromEnvironment(System.getenv()).orElse(null);
             PollState.load(state);

@@ -9,12 +9,15 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtregress.repo.StateLock;
 import org.virtregress.storage.Json;
 import picocli.CommandLine;
 
@@ -96,6 +99,71 @@ class PollCommandITest {
                 "--credentials", Files.writeString(dir.resolve("creds"), "no colon here").toString());
         assertThat(credentials.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(credentials.err()).contains(dir.resolve("creds").toString()).doesNotContain("no colon here");
+    }
+
+    @Test
+    void shouldVerifyTheRepositorySignatureWithAKeyring(@TempDir Path dir) throws Exception {
+        Path home = Files.createDirectory(dir.resolve("gnupg"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try {
+            gpg(home, "--quick-gen-key", "Signer <signer@example.org>", "ed25519", "sign", "never");
+            Path keyring = dir.resolve("keys.asc");
+            gpg(home, "--output", keyring.toString(), "--armor", "--export");
+            Path repo = publish(dir.resolve("repo"), foo10);
+            gpg(home, "--armor", "--detach-sign", repo.resolve("repodata/repomd.xml").toString());
+            String stateFile = dir.resolve("s.json").toString();
+
+            Run signed = poll("--repo", repo.toString(), "--package", "foo", "--state", stateFile,
+                    "--keyring", keyring.toString());
+            assertThat(signed.exitCode()).as(signed.err()).isZero();
+            assertThat(signed.out()).containsPattern("NEW +foo +1\\.0-1");
+
+            publish(repo, foo10, foo11);
+            Run unsigned = poll("--repo", repo.toString(), "--package", "foo", "--state", stateFile,
+                    "--keyring", keyring.toString());
+            assertThat(unsigned.exitCode()).isEqualTo(ExitCodes.REPOSITORY);
+            assertThat(unsigned.out()).isEqualTo("No new builds.\n");
+            assertThat(unsigned.err()).contains("error: signature verification failed: file:" + repo
+                    + "/repodata/repomd.xml: it is not signed");
+
+            Run missing = poll("--repo", repo.toString(), "--package", "foo", "--state", stateFile,
+                    "--keyring", dir.resolve("nothing.gpg").toString());
+            assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(missing.err()).contains("keyring " + dir.resolve("nothing.gpg") + " does not exist");
+        } finally {
+            ProcessBuilder kill = new ProcessBuilder("gpgconf", "--kill", "gpg-agent")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            kill.environment().put("GNUPGHOME", home.toString());
+            kill.start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void shouldGiveUpNamingTheHolderWhenTheStateFileStaysLocked(@TempDir Path dir) throws Exception {
+        Path repo = publish(dir.resolve("repo"), foo10);
+        Path stateFile = dir.resolve("s.json");
+
+        try (StateLock held = StateLock.acquire(stateFile, Duration.ZERO)) {
+            Run run = poll("--repo", repo.toString(), "--package", "foo", "--state", stateFile.toString(),
+                    "--lock-timeout", "0");
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.REPOSITORY);
+            assertThat(run.err()).contains("state file " + stateFile + " is in use by another poll: held by pid "
+                    + ProcessHandle.current().pid());
+        }
+        assertThat(stateFile).doesNotExist();
+    }
+
+    private static void gpg(Path home, String... args) throws IOException, InterruptedException {
+        List<String> argv = new java.util.ArrayList<>(List.of("gpg", "--batch", "--pinentry-mode", "loopback",
+                "--passphrase", ""));
+        argv.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        builder.environment().put("GNUPGHOME", home.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("%s: %s", argv, output).isZero();
     }
 
     private record Run(int exitCode, String out, String err) {

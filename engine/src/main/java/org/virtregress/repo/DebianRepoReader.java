@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
  * suite ({@code dists/<suite>/}) or of a flat repository, then each
  * {@code <component>/binary-<arch>/Packages} index it lists (xz preferred, then gzip, then
  * plain), verified against the SHA256 list. A repository without InRelease is asked for Release
- * first on later polls, so an unchanged one still costs a single request. Signatures are not
- * verified. Thread-safe.
+ * first on later polls, so an unchanged one still costs a single request. When the repository has
+ * a keyring, InRelease must be clearsigned, or Release come with a detached {@code Release.gpg}
+ * (fetched only when Release changed), by one of its keys, and only the signed text is read;
+ * without one, signatures are not verified. Thread-safe.
  */
 public final class DebianRepoReader implements RepositoryReader {
     private static final Pattern SUITE_INDEX = Pattern.compile("^([^/]+/binary-[^/]+/)Packages(\\.xz|\\.gz)?$");
@@ -31,6 +33,7 @@ public final class DebianRepoReader implements RepositoryReader {
     private static final List<String> PREFERENCE = List.of(".xz", ".gz", "");
     private static final String IN_RELEASE = "InRelease";
     private static final String RELEASE = "Release";
+    private static final String RELEASE_SIGNATURE = "Release.gpg";
 
     private final Fetcher fetcher;
     private final ReadLimits limits;
@@ -50,34 +53,57 @@ public final class DebianRepoReader implements RepositoryReader {
     public RepositorySnapshot read(Repository repository, IndexMark previous, Predicate<String> names,
             Path metadataCopy) throws RepositoryException {
         URI base = repository.base();
-        Validators validators = previous == null ? Validators.NONE : previous.validators();
-        List<String> order = previous != null && RELEASE.equals(previous.file())
+        SignatureVerifier verifier = SignatureVerifier.of(repository);
+        IndexMark known = SignatureVerifier.reusable(previous, verifier);
+        Validators validators = known == null ? Validators.NONE : known.validators();
+        List<String> order = known != null && RELEASE.equals(known.file())
                 ? List.of(RELEASE, IN_RELEASE) : List.of(IN_RELEASE, RELEASE);
         String file = order.get(0);
         Fetcher.Conditional answer;
         try {
-            answer = fetcher.fetchIfChanged(base.resolve(file), file.equals(previous == null ? null : previous.file())
+            answer = fetcher.fetchIfChanged(base.resolve(file), file.equals(known == null ? null : known.file())
                     ? validators : Validators.NONE, limits.maxIndexBytes());
         } catch (NotFoundException e) {
             file = order.get(1);
-            answer = fetcher.fetchIfChanged(base.resolve(file), file.equals(previous == null ? null : previous.file())
+            answer = fetcher.fetchIfChanged(base.resolve(file), file.equals(known == null ? null : known.file())
                     ? validators : Validators.NONE, limits.maxIndexBytes());
         }
         URI indexUri = base.resolve(file);
         if (answer.notModified()) {
-            return new RepositorySnapshot(true, previous, List.of());
+            return new RepositorySnapshot(true, known, List.of());
         }
         String digest = RpmMdReader.sha256(answer.body());
-        IndexMark mark = new IndexMark(file, answer.validators(), digest);
-        if (previous != null && digest.equals(previous.digest())) {
+        IndexMark mark = new IndexMark(file, answer.validators(), digest,
+                verifier == null ? null : verifier.keyringDigest());
+        if (known != null && digest.equals(known.digest())) {
             return new RepositorySnapshot(true, mark, List.of());
         }
-        ReleaseFile release = ReleaseFile.parse(new String(answer.body(), StandardCharsets.UTF_8), indexUri.toString());
+        String text;
+        byte[] signature = null;
+        if (verifier == null) {
+            text = new String(answer.body(), StandardCharsets.UTF_8);
+        } else if (file.equals(IN_RELEASE)) {
+            text = verifier.verifyClearsigned(indexUri, answer.body());
+        } else {
+            URI signatureUri = base.resolve(RELEASE_SIGNATURE);
+            try {
+                signature = fetcher.fetch(signatureUri, limits.maxIndexBytes());
+            } catch (NotFoundException e) {
+                throw new SignatureException(indexUri.toString(), "it is not signed: there is no InRelease and "
+                        + signatureUri + " does not exist");
+            }
+            verifier.verifyDetached(indexUri, answer.body(), signatureUri, signature);
+            text = new String(answer.body(), StandardCharsets.UTF_8);
+        }
+        ReleaseFile release = ReleaseFile.parse(text, indexUri.toString());
         if (release.sha256().isEmpty()) {
             throw new RepositoryException(indexUri + " has no SHA256 list, so its indices cannot be verified");
         }
         if (metadataCopy != null) {
             copy(metadataCopy.resolve(RpmMdReader.fileName(indexUri.getPath())), answer.body());
+            if (signature != null) {
+                copy(metadataCopy.resolve(RELEASE_SIGNATURE), signature);
+            }
         }
         URI root = repository.isDebianSuite() ? base.resolve("../../") : base;
         List<Build> builds = new ArrayList<>();

@@ -8,10 +8,23 @@ package org.virtregress.repo;
  *     {@code InRelease}, {@code Release})
  * @param validators the HTTP validators the server gave for it
  * @param digest the SHA-256 of its content
+ * @param keyring the digest of the keyring its signature was verified with ({@link Keyring#digest()}),
+ *     or null when it was read unverified
  */
-public record IndexMark(String file, Validators validators, String digest) {
+public record IndexMark(String file, Validators validators, String digest, String keyring) {
     /** Replaces a missing validator pair with {@link Validators#NONE}. */
     public IndexMark {
         validators = validators == null ? Validators.NONE : validators;
+    }
+
+    /**
+     * Creates the mark of an index read unverified.
+     *
+     * @param file the index file read, relative to the repository
+     * @param validators the HTTP validators the server gave for it
+     * @param digest the SHA-256 of its content
+     */
+    public IndexMark(String file, Validators validators, String digest) {
+        this(file, validators, digest, null);
     }
 }

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * previous poll: a higher version, or a rebuild with the same version and a different checksum,
  * is new. The first poll (no state) reports the newest build of every watched package. An
  * unchanged repository costs one conditional request. A repository being published is
- * reported as such and left for the next poll; its state does not move. Not thread-safe per
- * state file.
+ * reported as such and left for the next poll; its state does not move, and neither does the
+ * state of a repository that fails (a missing or bad signature included). Thread-safe: polls of
+ * one state file take turns.
  */
 public final class Poller {
     private final Fetcher fetcher;
@@ -47,14 +48,25 @@ public final class Poller {
     }
 
     /**
-     * Polls every repository, archives the new builds when asked, and saves the state atomically.
+     * Polls every repository, archives the new builds when asked, and saves the state atomically,
+     * holding the state file's {@link StateLock} throughout so that concurrent polls of one state
+     * file (threads or processes) take turns.
      *
      * @param request what to poll
      * @return the outcome of each repository and the changes found
+     * @throws StateLockedException if another poll holds the state file longer than the request's
+     *     lock timeout; the message names the holder
      * @throws IOException if the state file or the archive cannot be read or written (the
-     *     message names the file); repository failures are reported in the result instead
+     *     message names the file); repository failures, including bad signatures, are reported
+     *     in the result instead
      */
     public PollResult poll(PollRequest request) throws IOException {
+        try (StateLock lock = StateLock.acquire(request.stateFile(), request.lockTimeout())) {
+            return pollLocked(request);
+        }
+    }
+
+    private PollResult pollLocked(PollRequest request) throws IOException {
         PollState state = PollState.load(request.stateFile());
         Archive archive = request.archive() == null ? null : Archive.open(request.archive());
         Map<String, PollState.RepositoryState> repositories = new LinkedHashMap<>(state.repositories());

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A Debian {@code Release} or {@code InRelease} file: its fields and the SHA256 list of the
- * index files it covers. The OpenPGP signature of InRelease is stripped, not verified.
+ * index files it covers. The OpenPGP armor of InRelease is stripped here; its
+ * signature is verified, when the repository has a keyring, by {@link SignatureVerifier}.
  *
  * @param fields the single-line fields, keys in lower case
  * @param sha256 the SHA256 entries by path relative to the Release file

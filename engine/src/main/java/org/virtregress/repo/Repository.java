@@ -18,11 +18,17 @@ import java.util.Objects;
  *
  * <p>URLs may be {@code http}, {@code https} or {@code file}; a plain path names a local directory.
  *
+ * <p>With a keyring, the repository's index must be signed by one of its keys: {@code InRelease}
+ * (clearsigned) or {@code Release} with {@code Release.gpg}, and {@code repodata/repomd.xml}
+ * with {@code repodata/repomd.xml.asc}.
+ *
  * @param spec the repository as written by the user, used as its identity in state and builds
  * @param format the package format
  * @param base the directory URL, ending with a slash
+ * @param keyring the OpenPGP keys its index must be signed by (see {@link Keyring}), or null to
+ *     read it unverified
  */
-public record Repository(String spec, PackageFormat format, URI base) {
+public record Repository(String spec, PackageFormat format, URI base, Path keyring) {
     private static final String DEB_PREFIX = "deb:";
 
     /** Checks the parts. */
@@ -30,6 +36,27 @@ public record Repository(String spec, PackageFormat format, URI base) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(base, "base");
+    }
+
+    /**
+     * Creates a repository whose signatures are not verified.
+     *
+     * @param spec the repository as written by the user
+     * @param format the package format
+     * @param base the directory URL, ending with a slash
+     */
+    public Repository(String spec, PackageFormat format, URI base) {
+        this(spec, format, base, null);
+    }
+
+    /**
+     * Returns this repository with its index signatures verified against a keyring.
+     *
+     * @param file the keyring, or null to stop verifying
+     * @return the repository with the keyring
+     */
+    public Repository withKeyring(Path file) {
+        return new Repository(spec, format, base, file);
     }
 
     /**

@@ -20,10 +20,13 @@ import org.virtregress.version.Evr;
 /**
  * Reads an rpm-md (yum, dnf, zypper) repository: {@code repodata/repomd.xml}, then the primary
  * metadata it points to (gzip, xz, zstd, bzip2 or plain), streamed with StAX so memory does not
- * grow with the repository. Sizes and checksums are verified against repomd.xml. Thread-safe.
+ * grow with the repository. Sizes and checksums are verified against repomd.xml. When the
+ * repository has a keyring, repomd.xml must be signed ({@code repodata/repomd.xml.asc}, fetched
+ * only when repomd.xml changed). Thread-safe.
  */
 public final class RpmMdReader implements RepositoryReader {
     private static final String REPOMD = "repodata/repomd.xml";
+    private static final String SIGNATURE_SUFFIX = ".asc";
 
     private final Fetcher fetcher;
     private final ReadLimits limits;
@@ -43,22 +46,29 @@ public final class RpmMdReader implements RepositoryReader {
     public RepositorySnapshot read(Repository repository, IndexMark previous, Predicate<String> names,
             Path metadataCopy) throws RepositoryException {
         URI repomdUri = repository.base().resolve(REPOMD);
+        SignatureVerifier verifier = SignatureVerifier.of(repository);
+        IndexMark known = SignatureVerifier.reusable(previous, verifier);
         Fetcher.Conditional answer = fetcher.fetchIfChanged(repomdUri,
-                previous == null ? Validators.NONE : previous.validators(), limits.maxIndexBytes());
+                known == null ? Validators.NONE : known.validators(), limits.maxIndexBytes());
         if (answer.notModified()) {
-            return new RepositorySnapshot(true, previous, List.of());
+            return new RepositorySnapshot(true, known, List.of());
         }
         String digest = sha256(answer.body());
-        IndexMark mark = new IndexMark(REPOMD, answer.validators(), digest);
-        if (previous != null && digest.equals(previous.digest())) {
+        IndexMark mark = new IndexMark(REPOMD, answer.validators(), digest,
+                verifier == null ? null : verifier.keyringDigest());
+        if (known != null && digest.equals(known.digest())) {
             return new RepositorySnapshot(true, mark, List.of());
         }
+        byte[] signature = verifier == null ? null : verify(verifier, repomdUri, answer.body());
         RepoMd repomd = RepoMd.parse(answer.body(), repomdUri.toString());
         RepoMd.MetadataFile primary = repomd.file("primary")
                 .orElseThrow(() -> new RepositoryException(repomdUri + " lists no primary metadata"));
         Path primaryCopy = null;
         if (metadataCopy != null) {
             copy(metadataCopy, "repomd.xml", answer.body());
+            if (signature != null) {
+                copy(metadataCopy, "repomd.xml" + SIGNATURE_SUFFIX, signature);
+            }
             primaryCopy = metadataCopy.resolve(fileName(primary.location()));
         }
         URI primaryUri = Locations.resolve(repository.base(), primary.location());
@@ -74,6 +84,18 @@ public final class RpmMdReader implements RepositoryReader {
             stream.finish();
         }
         return new RepositorySnapshot(false, mark, builds);
+    }
+
+    private byte[] verify(SignatureVerifier verifier, URI repomdUri, byte[] repomd) throws RepositoryException {
+        URI signatureUri = repomdUri.resolve("repomd.xml" + SIGNATURE_SUFFIX);
+        byte[] signature;
+        try {
+            signature = fetcher.fetch(signatureUri, limits.maxIndexBytes());
+        } catch (NotFoundException e) {
+            throw new SignatureException(repomdUri.toString(), "it is not signed: " + signatureUri + " does not exist");
+        }
+        verifier.verifyDetached(repomdUri, repomd, signatureUri, signature);
+        return signature;
     }
 
     /**
