@@ -98,7 +98,7 @@ public final class DebianRepoReader implements RepositoryReader {
             Predicate<String> names, Path metadataCopy, Consumer<Build> consumer) throws RepositoryException {
         ReleaseFile.Entry entry = release.sha256().get(path);
         ReleaseFile.Entry plain = release.sha256().get(dir + "Packages");
-        URI uri = repository.base().resolve(path);
+        URI uri = Locations.resolve(repository.base(), path);
         Path copy = metadataCopy == null ? null : metadataCopy.resolve(path.replace('/', '_'));
         long cap = plain != null ? plain.size() : limits.maxMetadataBytes();
         try (MetadataStream stream = MetadataStream.open(fetcher, uri, entry.checksum(), entry.size(),
@@ -172,7 +172,7 @@ public final class DebianRepoReader implements RepositoryReader {
         String source = stanza.get("Source");
         String sourcePackage = source == null ? name : source.replaceAll("\\s*\\(.*\\)\\s*$", "");
         String upstream = version.replaceFirst("^\\d+:", "").replaceFirst("-[^-]*$", "");
-        String location = root.resolve(filename.startsWith("./") ? filename.substring(2) : filename).toString();
+        String location = Locations.resolve(root, filename.startsWith("./") ? filename.substring(2) : filename).toString();
         consumer.accept(new Build(name, version, arch, PackageFormat.DEB, repository.spec(), location,
                 new Checksum("sha256", sha256), size, null, sourcePackage,
                 SourceCommit.fromVersion(upstream).orElse(null)));

@@ -59,7 +59,7 @@ public final class RpmMdReader implements RepositoryReader {
             copy(metadataCopy, "repomd.xml", answer.body());
             primaryCopy = metadataCopy.resolve(fileName(primary.location()));
         }
-        URI primaryUri = repository.base().resolve(primary.location());
+        URI primaryUri = Locations.resolve(repository.base(), primary.location());
         List<Build> builds = new ArrayList<>();
         long cap = primary.openSize() >= 0 ? primary.openSize() : limits.maxMetadataBytes();
         try (MetadataStream stream = MetadataStream.open(fetcher, primaryUri, primary.checksum(), primary.size(),
@@ -196,7 +196,7 @@ public final class RpmMdReader implements RepositoryReader {
             if (xmlBase != null && !xmlBase.isBlank()) {
                 base = URI.create(xmlBase.endsWith("/") ? xmlBase : xmlBase + "/");
             }
-            return new Build(name, evr, arch, PackageFormat.RPM, repository.spec(), base.resolve(href).toString(),
+            return new Build(name, evr, arch, PackageFormat.RPM, repository.spec(), Locations.resolve(base, href).toString(),
                     new Checksum(checksumType == null ? "sha256" : checksumType, checksum), parseSize(size),
                     parseTime(buildTime), sourceRpm == null || sourceRpm.isEmpty() ? null : sourceRpm,
                     SourceCommit.fromVersion(version).orElse(null));
