@@ -34,11 +34,19 @@ final class InstallSession implements AutoCloseable {
     private final List<CommandRecord> records = new ArrayList<>();
     private final Deque<String> excerpt = new ArrayDeque<>();
     private final List<String> scriptletFailures = new ArrayList<>();
+    private final boolean rootless;
     private long deadline;
     private Duration budget;
 
-    InstallSession(ProcessRunner runner, OutputListener listener) throws IOException {
+    /**
+     * Opens a session.
+     *
+     * @param rootless whether package manager commands run in a user namespace mapping this user to
+     *     root ({@code unshare --map-root-user}): how an unprivileged user installs into a root it owns
+     */
+    InstallSession(ProcessRunner runner, OutputListener listener, boolean rootless) throws IOException {
         this.runner = runner;
+        this.rootless = rootless;
         this.listener = listener == null ? OutputListener.NONE : listener;
         this.workDirectory = Files.createTempDirectory("virt-regress-install-");
     }
@@ -73,6 +81,39 @@ final class InstallSession implements AutoCloseable {
             note(result.describe());
         }
         return result;
+    }
+
+    /**
+     * Runs a package manager command, which needs root: as is, or in a user namespace when this
+     * session is rootless.
+     */
+    CommandResult runAsRoot(List<String> argv, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        if (!rootless) {
+            return run(argv, environment);
+        }
+        List<String> wrapped = new ArrayList<>(List.of("unshare", "--map-root-user", "--"));
+        wrapped.addAll(argv);
+        return run(wrapped, environment);
+    }
+
+    /** Returns whether this process runs as root, from {@code /proc/self/status} (false when unknown). */
+    static boolean runningAsRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[2].equals("0");
+                }
+            }
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** Returns whether package manager commands run in a user namespace (see the constructor). */
+    boolean rootless() {
+        return rootless;
     }
 
     /** Writes a line of our own to the log. */
