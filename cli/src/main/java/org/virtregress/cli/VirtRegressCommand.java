@@ -3,6 +3,7 @@ package org.virtregress.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.virtregress.cli.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
         description = {
             "Virtualization regression testing: poll package repositories for new builds, install them,",
             "run guest test suites, and bisect a failure to the culprit build and commit."},
-        subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, InstallCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, InstallCommand.class,
+            DemoCommand.class})
 public final class VirtRegressCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -28,7 +28,7 @@ public final class DemoGuest {
     /**
      * Creates the guest suite.
      *
-     * @param kernel the kernel to boot (a bzImage, or an uncompressed PVH-capable vmlinux)
+     * @param kernel the kernel to boot
      * @param runner runs qemu
      */
     public DemoGuest(Path kernel, ProcessRunner runner) {
@@ -37,14 +37,13 @@ public final class DemoGuest {
     }
 
     /**
-     * Returns the guest suite booting the kernel of {@code scripts/install-test-tools}, unpacked for
-     * a faster boot when it can be.
+     * Returns the guest suite booting the kernel of {@code scripts/install-test-tools}.
      *
      * @param runner runs qemu
      * @return the guest suite
      */
     public static DemoGuest withDefaultKernel(ProcessRunner runner) {
-        return new DemoGuest(PvhKernel.preferred(GuestBootTest.defaultKernel()), runner);
+        return new DemoGuest(GuestBootTest.defaultKernel(), runner);
     }
 
     /** Returns the kernel the guests boot. */

@@ -1,0 +1,93 @@
+package org.virtregress.cli.demo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.virtregress.cli.ExitCodes;
+import org.virtregress.install.InstallException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the whole loop on this machine with real tools and prints the culprit it finds. */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the whole loop on this machine with real tools, no set-up beyond scripts/install-test-tools:",
+            "make an upstream git project (32 commits, one of which plants a regression), build rpm packages",
+            "of it with rpmbuild and publish them one after another in an rpm-md repository (createrepo_c)",
+            "served on 127.0.0.1; poll it and archive every new build; install builds into an install root",
+            "with dnf and boot a TCG guest (qemu) that runs the checks the package installed; when the newest",
+            "build fails, bisect the archived builds, then the upstream commits between the last good and the",
+            "first bad build (probe: rpmbuild at the commit, dnf install, boot the guest), confirm the culprit",
+            "and write the report (JSON, HTML, text). Takes about two minutes on two cores.",
+            "",
+            "Exit codes: 0 the planted culprit was found and confirmed, 6 the bisection ended otherwise,",
+            "1 no regression showed, 2 usage error, 3 a tool or repository step failed, 4 an install failed."})
+public final class DemoCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--workdir", paramLabel = "DIR",
+            description = "work directory, missing or empty (default: a new temporary directory); it keeps the"
+                    + " upstream repository, the packages, the archive, every probe's logs and the report")
+    private Path workdir;
+
+    @Option(names = "--probes", paramLabel = "K", defaultValue = "2",
+            description = "probes (guests) run at once in a bisection round (default: ${DEFAULT-VALUE}, one per core)")
+    private int probes;
+
+    @Option(names = "--confirm", paramLabel = "M", defaultValue = "3",
+            description = "confirmation runs of the culprit and of its parent (default: ${DEFAULT-VALUE},"
+                    + " osstest's standard)")
+    private int confirm;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (probes < 1 || confirm < 0) {
+            err.println("virt-regress demo: --probes must be at least 1 and --confirm at least 0");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        Path directory = workdir != null ? workdir : Files.createTempDirectory("virt-regress-demo-");
+        if (!DemoRun.usable(directory)) {
+            err.println("virt-regress demo: work directory " + directory + " is not an empty directory");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        DemoRun run = new DemoRun(directory, new DemoSettings(probes, confirm), out);
+        Thread cleanup = new Thread(run::abort, "virt-regress-demo-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            DemoResult result = run.run();
+            if (result.outcome() == null) {
+                return ExitCodes.TEST_FAILURES;
+            }
+            return result.foundPlanted() ? ExitCodes.OK : ExitCodes.INCONCLUSIVE;
+        } catch (InstallException e) {
+            err.println("virt-regress demo: " + e.getMessage());
+            err.flush();
+            return ExitCodes.INSTALL;
+        } catch (IOException e) {
+            err.println("virt-regress demo: " + e.getMessage());
+            err.flush();
+            return ExitCodes.REPOSITORY;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("virt-regress demo: interrupted");
+            err.flush();
+            return ExitCodes.INCONCLUSIVE;
+        } finally {
+            run.abort();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook runs anyway
+            }
+        }
+    }
+}
