@@ -40,11 +40,13 @@ class GuestBootITest {
     }
 
     @Test
-    void shouldReportTheFailingGuestCheckWithItsOutput(@TempDir Path dir) throws Exception {
+    void shouldReportTheFailingGuestCheckAndConfirmItInABootRunningOnlyThatCheck(@TempDir Path dir)
+            throws Exception {
         Path checks = checks(dir, "disk-is-missing", "kernel-is-up");
 
         SuiteResult result = GuestBootTest.builder("boot-fail", dir.resolve("work"))
                 .checksDirectory(checks)
+                .rerunFailed(1)
                 .timeout(Duration.ofSeconds(90))
                 .build()
                 .run(new SuiteRunner());
@@ -57,6 +59,13 @@ class GuestBootITest {
         assertThat(failed.failureReason()).isEqualTo("no block device /dev/vda");
         assertThat(failed.outputExcerpt()).contains("# exit status 1");
         assertThat(result.cases().get(1).status()).isEqualTo(CaseStatus.PASS);
+        assertThat(failed.verdict()).isEqualTo(CaseVerdict.FAILURE);
+        assertThat(failed.reruns()).singleElement().satisfies(rerun -> {
+            assertThat(rerun.status()).isEqualTo(CaseStatus.FAIL);
+            assertThat(rerun.failureReason()).isEqualTo("no block device /dev/vda");
+            assertThat(Files.readString(Path.of(rerun.logPaths().get(0)))).contains("1..1")
+                    .doesNotContain("kernel-is-up");
+        });
         assertThat(result.failureSignatures()).singleElement()
                 .extracting(FailureSignature::text).isEqualTo("disk-is-missing: no block device <PATH>");
     }
@@ -68,12 +77,12 @@ class GuestBootITest {
 
         SuiteResult result = GuestBootTest.builder("boot-hang", work)
                 .checksDirectory(checks)
-                .timeout(Duration.ofSeconds(35))
+                .timeout(Duration.ofSeconds(30))
                 .build()
                 .run(new SuiteRunner());
 
         assertThat(result.status()).isEqualTo(SuiteStatus.ERROR);
-        assertThat(result.errorMessage()).contains("timed out after 35 s");
+        assertThat(result.errorMessage()).contains("timed out after 30 s");
         assertThat(result.attempts()).singleElement().satisfies(a -> assertThat(a.timedOut()).isTrue());
         assertThat(Files.readString(Path.of(result.logPath()))).contains(GuestBootTest.BEGIN_MARKER);
         assertThat(result.cases()).extracting(CaseResult::status).containsOnly(CaseStatus.ERROR).hasSize(2);
@@ -81,6 +90,18 @@ class GuestBootITest {
         assertThat(ProcessHandle.allProcesses()
                 .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(initrd)).orElse(false))
                 .toList()).as("qemu processes left running").isEmpty();
+    }
+
+    @Test
+    void shouldExtractTheUncompressedKernelWithItsPvhEntry(@TempDir Path dir) throws Exception {
+        Path kernel = GuestBootTest.defaultKernel();
+
+        Path image = GuestBootTest.builder("pvh", dir).kernel(kernel).build().bootImage();
+
+        assertThat(image).isNotEqualTo(kernel);
+        assertThat(Files.size(image)).isGreaterThan(Files.size(kernel));
+        assertThat(PvhKernel.hasPvhEntry(image)).isTrue();
+        assertThat(PvhKernel.hasPvhEntry(kernel)).as("a bzImage is not an ELF file").isFalse();
     }
 
     private static Path checks(Path dir, String... names) throws IOException {
