@@ -15,17 +15,22 @@ import picocli.CommandLine.Option;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the whole loop on this machine with real tools, no set-up beyond scripts/install-test-tools:",
-            "make an upstream git project (32 commits, one of which plants a regression), build rpm packages",
-            "of it with rpmbuild and publish them one after another in an rpm-md repository (createrepo_c)",
-            "served on 127.0.0.1; poll it and archive every new build; install builds into an install root",
-            "with dnf and boot a TCG guest (qemu) that runs the checks the package installed; when the newest",
-            "build fails, bisect the archived builds, then the upstream commits between the last good and the",
-            "first bad build (probe: rpmbuild at the commit, dnf install, boot the guest), confirm the culprit",
-            "and write the report (JSON, HTML, text). Takes about two minutes on two cores.",
+            "Run the whole loop on this machine with real tools and no set-up beyond"
+                + " scripts/install-test-tools:",
+            "1. make an upstream git project of 32 commits, one of which plants a regression;",
+            "2. build rpm packages of it with rpmbuild and publish them one after another in an rpm-md"
+                + " repository (createrepo_c) served on 127.0.0.1;",
+            "3. poll the repository and archive every new build; install builds into an install root with"
+                + " dnf and boot a TCG guest (qemu) that runs the checks the package installed;",
+            "4. when the newest build fails: bisect the archived builds, then the commits between the last"
+                + " good and the first bad build (probe: rpmbuild at the commit, dnf install, boot the guest),"
+                + " and confirm the culprit;",
+            "5. write the report (JSON, HTML, text) and print the culprit.",
+            "Takes about a minute and a half on two idle cores (about 15 guest boots, two at a time).",
             "",
-            "Exit codes: 0 the planted culprit was found and confirmed, 6 the bisection ended otherwise,",
-            "1 no regression showed, 2 usage error, 3 a tool or repository step failed, 4 an install failed."})
+            "Exit codes: 0 the planted culprit was found and confirmed; 6 the bisection ended otherwise;"
+                + " 1 no regression showed; 2 usage error; 3 a tool, build or repository step failed;"
+                + " 4 an install failed."})
 public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
