@@ -69,7 +69,10 @@ record UpstreamHistory(List<Step> steps) {
         boolean executable = false;
         StringBuilder content = new StringBuilder();
         int number = 0;
-        for (String line : text.split("\n", -1)) {
+        String[] lines = text.split("\n", -1);
+        int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
+        for (int i = 0; i < count; i++) {
+            String line = lines[i];
             number++;
             if (!line.startsWith(DIRECTIVE)) {
                 if (path == null) {
