@@ -28,9 +28,10 @@ import picocli.CommandLine.Option;
             "5. write the report (JSON, HTML, text) and print the culprit.",
             "Takes about a minute and a half on two idle cores (about 15 guest boots, two at a time).",
             "",
-            "Exit codes: 0 the planted culprit was found and confirmed; 6 the bisection ended otherwise;"
-                + " 1 no regression showed; 2 usage error; 3 a tool, build or repository step failed;"
-                + " 4 an install failed."})
+            "Exit codes: 0 the planted culprit was found and confirmed; 6 the run ended otherwise"
+                + " (no regression showed, the bisection ended inconclusive or unconfirmed); 2 usage error;"
+                + " 3 a tool, build or repository step failed; 4 an install on the test host failed;"
+                + " 5 the guest suite errored."})
 public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -69,10 +70,11 @@ public final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             DemoResult result = run.run();
-            if (result.outcome() == null) {
-                return ExitCodes.TEST_FAILURES;
-            }
-            return result.foundPlanted() ? ExitCodes.OK : ExitCodes.INCONCLUSIVE;
+            return switch (result.ending()) {
+                case INSTALL_FAILED -> ExitCodes.INSTALL;
+                case SUITE_ERROR -> ExitCodes.SUITE_ERROR;
+                default -> result.foundPlanted() ? ExitCodes.OK : ExitCodes.INCONCLUSIVE;
+            };
         } catch (InstallException e) {
             err.println("virt-regress demo: " + e.getMessage());
             err.flush();

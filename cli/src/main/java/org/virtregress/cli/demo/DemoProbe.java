@@ -57,6 +57,7 @@ final class DemoProbe implements Probe {
     private final DemoHost host;
     private final Path directory;
     private final ProcessRunner runner;
+    private final Path reportDirectory;
     private final AtomicInteger sequence = new AtomicInteger();
 
     /**
@@ -66,12 +67,14 @@ final class DemoProbe implements Probe {
      * @param host installs and boots
      * @param directory where each probe gets its own subdirectory
      * @param runner runs createrepo_c
+     * @param reportDirectory the report's directory, against which log references are made relative
      */
-    DemoProbe(Packages packages, DemoHost host, Path directory, ProcessRunner runner) {
+    DemoProbe(Packages packages, DemoHost host, Path directory, ProcessRunner runner, Path reportDirectory) {
         this.packages = packages;
         this.host = host;
         this.directory = directory;
         this.runner = runner;
+        this.reportDirectory = reportDirectory;
     }
 
     @Override
@@ -84,7 +87,9 @@ final class DemoProbe implements Probe {
             String repository = publish(pkg.rpm(), work.resolve("repo"));
             DemoHost.Outcome outcome = host.test(pkg.version(), repository, work.resolve("root"), work.resolve("guest"),
                     OutputListener.NONE);
-            return verdict(outcome, elapsed(start));
+            ProbeResult result = verdict(outcome, elapsed(start));
+            return result.logRef() == null ? result : new ProbeResult(result.verdict(), result.runs(),
+                    result.duration(), relative(result.logRef()), result.failureSignature(), result.reason());
         } catch (ProgramNotFoundException e) {
             throw new ProbeAbortedException(e.getMessage() + " (scripts/install-test-tools installs it)", e);
         } catch (InstallException e) {
@@ -103,6 +108,11 @@ final class DemoProbe implements Probe {
             throw new IOException("createrepo_c failed for " + rpm.getFileName() + ": " + result.describe());
         }
         return repo.toUri().toString();
+    }
+
+    private String relative(String log) {
+        Path path = Path.of(log);
+        return path.isAbsolute() ? reportDirectory.relativize(path).toString() : log;
     }
 
     static ProbeResult verdict(DemoHost.Outcome outcome, Duration duration) {

@@ -17,6 +17,7 @@ import org.virtregress.bisect.BuildBisection;
 import org.virtregress.bisect.Candidate;
 import org.virtregress.bisect.CommitGraph;
 import org.virtregress.bisect.Outcome;
+import org.virtregress.bisect.Phase;
 import org.virtregress.bisect.ProbeRecord;
 import org.virtregress.install.InstallException;
 import org.virtregress.install.Installers;
@@ -114,7 +115,7 @@ public final class DemoRun {
         private final DemoRepository repo;
         private final Poller poller = new Poller(new Fetcher());
         private final PollRequest request;
-        private final List<BuildChange> detected = new ArrayList<>();
+        private final List<org.virtregress.report.NewBuild> detected = new ArrayList<>();
 
         Loop(UpstreamProject project, DemoPackager packager, DemoHost host, DemoRepository repo) {
             this.project = project;
@@ -131,7 +132,8 @@ public final class DemoRun {
             DemoHost.Outcome firstOutcome = testOnHost(first);
             if (!passed(firstOutcome)) {
                 return finish(report.newBuilds(newBuilds()).install(DemoReport.install(firstOutcome.install()))
-                        .suites(suites(firstOutcome)), null, "the first build does not pass: nothing to bisect");
+                        .suites(suites(firstOutcome)), null, failedEnding(firstOutcome),
+                        "the first build does not pass: nothing to bisect");
             }
             progress.step("more builds arrive before the next test run; the poller archives each one");
             Build newest = first;
@@ -142,19 +144,21 @@ public final class DemoRun {
             report.newBuilds(newBuilds()).install(DemoReport.install(newestOutcome.install()))
                     .suites(suites(newestOutcome));
             if (!newestOutcome.tested() || newestOutcome.suite().status() != SuiteStatus.FAILED) {
-                return finish(report, null, "the newest build did not fail a check: nothing to bisect");
+                return finish(report, null, failedEnding(newestOutcome),
+                        "the newest build did not fail a check: nothing to bisect");
             }
             String signature = DemoProbe.signature(newestOutcome.suite());
             progress.step("regression: " + signature);
             BuildStep builds = bisectBuilds(first, newest, signature);
             report.buildBisection(builds.report());
             if (builds.firstBad() == null) {
-                return finish(report, null, "the bisection over builds ended " + builds.result().outcome());
+                return finish(report, null, DemoResult.Ending.BUILDS_UNRESOLVED,
+                        "the bisection over builds ended " + builds.result().outcome());
             }
             BisectResult commits = bisectCommits(builds.lastGood(), builds.firstBad(), signature);
             report.commitBisection(DemoReport.commits(project.directory().toUri().toString(), commits, remaining,
                     id -> subject(id)));
-            return finish(report, commits, commits.reason());
+            return finish(report, commits, DemoResult.Ending.BISECTED, commits.reason());
         }
 
         private final DemoReport.Remaining remaining = new DemoReport.Remaining();
@@ -173,8 +177,8 @@ public final class DemoRun {
                         + rpm.getFileName() + ", expected one: " + result.changes());
             }
             BuildChange change = found.get(0);
-            detected.add(change);
             Build archived = archived(change.build());
+            detected.add(DemoReport.newBuild(new BuildChange(change.kind(), archived, change.previous())));
             progress.step("poll: " + change.kind() + " " + archived.nevra() + ", archived, source commit "
                     + abbreviate(archived.sourceCommit()));
             return archived;
@@ -216,11 +220,11 @@ public final class DemoRun {
                     + bad.evr() + " (bad), " + settings.probes() + " probes at a time");
             BisectRange range = BuildBisection.ofCandidates(candidates);
             DemoProbe probe = new DemoProbe(c -> new DemoProbe.CandidatePackage(c.id(), archive.file(byId.get(c.id()))),
-                    host, workdir.resolve("probes").resolve("builds"), runner);
+                    host, workdir.resolve("probes").resolve("builds"), runner, reportDirectory());
             BisectResult result = Bisector.builder().probes(settings.probes()).confirm(0).checkBadEnd(false)
                     .expectedSignature(signature).stateFile(workdir.resolve("bisect-builds.json"))
                     .listener((p, left) -> probed(p, left, byId.containsKey(p.candidate())
-                            ? byId.get(p.candidate()).build().nevra() : p.candidate()))
+                            ? byId.get(p.candidate()).build().nevra() : p.candidate(), 0))
                     .build().run(range, probe);
             Build firstBad = null;
             Build lastGood = null;
@@ -254,11 +258,12 @@ public final class DemoRun {
                     UpstreamCommit commit = project.byHash(c.id());
                     return new DemoProbe.CandidatePackage(commit.version() + "-" + DemoPackager.RELEASE,
                             packager.build(commit));
-                }, host, workdir.resolve("probes").resolve("commits"), runner);
+                }, host, workdir.resolve("probes").resolve("commits"), runner, reportDirectory());
                 BisectResult result = Bisector.builder().probes(settings.probes()).confirm(settings.confirm())
                         .checkBadEnd(false).expectedSignature(signature)
                         .stateFile(workdir.resolve("bisect-commits.json"))
-                        .listener((p, left) -> probed(p, left, abbreviate(p.candidate()) + " " + subject(p.candidate())))
+                        .listener((p, left) -> probed(p, left, abbreviate(p.candidate()) + " " + subject(p.candidate()),
+                                settings.confirm()))
                         .build().run(range, probe);
                 progress.step("bisection over commits: " + result.outcome() + ": " + result.reason());
                 return result;
@@ -267,12 +272,16 @@ public final class DemoRun {
             }
         }
 
-        private void probed(ProbeRecord probe, int left, String label) {
+        private void probed(ProbeRecord probe, int left, String label, int confirm) {
             remaining.record(probe, left);
             progress.step("  " + probe.phase().name().toLowerCase(java.util.Locale.ROOT) + " " + label + ": "
                     + probe.verdict() + " in " + DemoReport.seconds(probe.duration())
                     + (probe.verdict() == org.virtregress.bisect.Verdict.GOOD ? "" : " (" + probe.reason() + ")")
                     + ", " + left + " left");
+            if (probe.phase() == Phase.BISECT && left == 1 && confirm > 0) {
+                progress.step("  confirming: the culprit's parent must pass and the culprit fail, " + confirm
+                        + " runs each");
+            }
         }
 
         private String subject(String hash) {
@@ -280,14 +289,14 @@ public final class DemoRun {
                     .findFirst().orElse("");
         }
 
-        private DemoResult finish(RegressionReport.Builder report, BisectResult commits, String reason)
-                throws IOException {
-            DemoReportFiles files = DemoReportFiles.write(report.build(), workdir.resolve("report"));
+        private DemoResult finish(RegressionReport.Builder report, BisectResult commits, DemoResult.Ending ending,
+                                  String reason) throws IOException {
+            DemoReportFiles files = DemoReportFiles.write(report.build(), reportDirectory());
             progress.plain("");
             progress.plain(files.text());
             String culprit = commits != null && commits.culprit() != null ? commits.culprit().id() : null;
             Outcome outcome = commits == null ? null : commits.outcome();
-            DemoResult result = new DemoResult(outcome, culprit, reason, project.regression(), files.json(),
+            DemoResult result = new DemoResult(ending, outcome, culprit, reason, project.regression(), files.json(),
                     files.html(), files.textFile(), Duration.ofMillis((long) (progress.elapsedSeconds() * 1000)));
             if (culprit != null) {
                 UpstreamCommit found = project.byHash(culprit);
@@ -302,7 +311,7 @@ public final class DemoRun {
         }
 
         private List<org.virtregress.report.NewBuild> newBuilds() {
-            return detected.stream().map(DemoReport::newBuild).toList();
+            return List.copyOf(detected);
         }
 
         private List<org.virtregress.report.SuiteReport> suites(DemoHost.Outcome outcome) {
@@ -320,6 +329,18 @@ public final class DemoRun {
      */
     private record BuildStep(BisectResult result, Build lastGood, Build firstBad,
                              org.virtregress.report.BuildBisection report) {
+    }
+
+    private Path reportDirectory() {
+        return workdir.resolve("report");
+    }
+
+    private static DemoResult.Ending failedEnding(DemoHost.Outcome outcome) {
+        if (!outcome.install().success()) {
+            return DemoResult.Ending.INSTALL_FAILED;
+        }
+        return outcome.suite().status() == SuiteStatus.ERROR ? DemoResult.Ending.SUITE_ERROR
+                : DemoResult.Ending.NO_REGRESSION;
     }
 
     private static boolean passed(DemoHost.Outcome outcome) {
