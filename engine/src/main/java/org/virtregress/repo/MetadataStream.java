@@ -143,8 +143,10 @@ final class MetadataStream implements Closeable {
      * @throws RepositoryException always
      */
     RepositoryException fail(Exception cause) throws RepositoryException {
-        if (cause instanceof RepositoryException r && r.getMessage().contains("larger than the limit")) {
-            throw r;
+        for (Throwable t = cause; t != null; t = next(t)) {
+            if (t instanceof TooLargeException tooLarge) {
+                throw tooLarge;
+            }
         }
         if (rawDigest != null) {
             try {
@@ -160,6 +162,13 @@ final class MetadataStream implements Closeable {
         }
         String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
         throw new RepositoryException("cannot read " + uri + ": " + reason, cause);
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t.getCause() != null) {
+            return t.getCause();
+        }
+        return t instanceof javax.xml.stream.XMLStreamException x ? x.getNestedException() : null;
     }
 
     @Override

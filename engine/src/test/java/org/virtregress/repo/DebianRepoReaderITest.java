@@ -92,10 +92,10 @@ class DebianRepoReaderITest {
         Path flat = dir.resolve("flat");
         DebianFixtures.flat(flat, qemuRc, qemuSnapshot, libvirt);
         Path archive = dir.resolve("archive");
+        PollRequest local = new PollRequest(List.of(Repository.parse("deb:" + flat)),
+                PackageSelector.of(List.of("qemu-system-x86")), dir.resolve("state.json"), archive, false);
 
-        PollResult result = new Poller(new Fetcher()).poll(new PollRequest(
-                List.of(Repository.parse("deb:" + flat)), PackageSelector.of(List.of("qemu-system-x86")),
-                dir.resolve("state.json"), archive, false));
+        PollResult result = new Poller(new Fetcher()).poll(local);
 
         assertThat(result.newBuilds()).as("%s", result.outcomes()).extracting(Build::evr).containsExactly("1:9.2.0~rc1-1");
         assertThat(result.newBuilds().get(0).location()).isEqualTo(flat.resolve(qemuRc.getFileName()).toUri()
@@ -104,5 +104,23 @@ class DebianRepoReaderITest {
         assertThat(Tools.sha256(Archive.open(archive).file(archived))).isEqualTo(Tools.sha256(qemuRc));
         assertThat(archive.resolve(archived.metadata()).resolve("Release")).isRegularFile();
         assertThat(archive.resolve(archived.metadata()).resolve("Packages.gz")).isRegularFile();
+    }
+
+    @Test
+    void shouldAskAFlatRepositoryForReleaseOnlyOnceItHasNoInRelease(@TempDir Path dir) throws Exception {
+        DebianFixtures.flat(dir.resolve("flat"), libvirt);
+        try (RepositoryServer server = RepositoryServer.serve(dir)) {
+            PollRequest request = new PollRequest(List.of(Repository.parse("deb:" + server.uri("flat/"))),
+                    PackageSelector.of(List.of("libvirt-daemon")), dir.resolve("state.json"), null, false);
+            Poller poller = new Poller(new Fetcher());
+
+            assertThat(poller.poll(request).newBuilds()).extracting(Build::nevra).containsExactly("libvirt-daemon-10.0.0-2.all");
+            assertThat(server.log()).containsExactly("GET /flat/InRelease 404", "GET /flat/Release 200",
+                    "GET /flat/Packages.gz 200");
+            server.clearLog();
+
+            assertThat(poller.poll(request).changes()).isEmpty();
+            assertThat(server.log()).containsExactly("GET /flat/Release 304");
+        }
     }
 }
