@@ -152,7 +152,7 @@ public final class AptInstaller extends PackageManagerInstaller {
     @Override
     List<String> available(InstallRequest request, InstallSession session, String name)
             throws IOException, InterruptedException {
-        CommandResult result = session.run(List.of("apt-cache", "madison", name), environment(session));
+        CommandResult result = session.query(List.of("apt-cache", "madison", name), environment(session));
         List<String> versions = new ArrayList<>();
         for (String line : result.output().split("\n")) {
             String[] columns = line.split("\\|");

@@ -89,7 +89,7 @@ public final class DnfInstaller extends PackageManagerInstaller {
         List<String> argv = base(request);
         argv.remove("-y");
         argv.addAll(List.of("-q", "repoquery", "--queryformat", "%{name} %{epoch}:%{version}-%{release}", "--", name));
-        CommandResult result = session.runAsRoot(argv, RpmDatabase.environment(session));
+        CommandResult result = session.queryAsRoot(argv, RpmDatabase.environment(session));
         List<String> versions = new ArrayList<>();
         for (String line : result.output().split("\n")) {
             String[] fields = line.strip().split(" ");

@@ -24,6 +24,7 @@ import org.virtregress.process.ProcessRunner;
  */
 final class InstallSession implements AutoCloseable {
     private static final int EXCERPT_LINES = 200;
+    private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(2);
     private static final Pattern SCRIPTLET_FAILED = Pattern.compile(
             "(?i).*(scriptlet failed|error in \\S+ scriptlet|lua script failed"
                     + "|(pre|post)-(installation|removal) script subprocess returned error).*");
@@ -58,19 +59,31 @@ final class InstallSession implements AutoCloseable {
     }
 
     /**
-     * Runs a command with the time left, recording it.
+     * Runs a command with the time left of the current budget, recording it.
      *
      * @return the result; a command that cannot start in time is recorded as timed out
      */
     CommandResult run(List<String> argv, Map<String, String> environment) throws IOException, InterruptedException {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-            CommandResult none = new CommandResult(argv, -1, true, Duration.ZERO, "", "", false);
             note("not run, the time of " + budget.toSeconds() + " s is up: " + Command.of(argv).build().display());
             records.add(new CommandRecord(argv, -1, true, Duration.ZERO));
-            return none;
+            return new CommandResult(argv, -1, true, Duration.ZERO, "", "", false);
         }
-        Command command = Command.of(argv).env(environment).timeout(Duration.ofNanos(left)).build();
+        return execute(argv, environment, Duration.ofNanos(left));
+    }
+
+    /**
+     * Runs a read-only query (of the package database or the repositories) with its own time
+     * limit, so that the database can still be read once a transaction used up its time.
+     */
+    CommandResult query(List<String> argv, Map<String, String> environment) throws IOException, InterruptedException {
+        return execute(argv, environment, QUERY_TIMEOUT);
+    }
+
+    private CommandResult execute(List<String> argv, Map<String, String> environment, Duration timeout)
+            throws IOException, InterruptedException {
+        Command command = Command.of(argv).env(environment).timeout(timeout).build();
         note("$ " + command.display());
         CommandResult result = runner.run(command, (stream, line) -> {
             keep(line);
@@ -89,12 +102,22 @@ final class InstallSession implements AutoCloseable {
      */
     CommandResult runAsRoot(List<String> argv, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return run(asRoot(argv), environment);
+    }
+
+    /** Runs a read-only package manager query (see {@link #query}), as root like {@link #runAsRoot}. */
+    CommandResult queryAsRoot(List<String> argv, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return query(asRoot(argv), environment);
+    }
+
+    private List<String> asRoot(List<String> argv) {
         if (!rootless) {
-            return run(argv, environment);
+            return argv;
         }
         List<String> wrapped = new ArrayList<>(List.of("unshare", "--map-root-user", "--"));
         wrapped.addAll(argv);
-        return run(wrapped, environment);
+        return wrapped;
     }
 
     /** Returns whether this process runs as root, from {@code /proc/self/status} (false when unknown). */

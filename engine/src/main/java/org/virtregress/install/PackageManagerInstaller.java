@@ -141,7 +141,10 @@ abstract class PackageManagerInstaller implements Installer {
             results.addAll(install(request, session, installs, reinstalls));
         }
         for (CommandResult result : results) {
-            if (!succeeded(result)) {
+            if (result.timedOut()) {
+                problems.add("the transaction's time of " + request.timeout().toSeconds() + " s ran out: "
+                        + result.describe());
+            } else if (!succeeded(result)) {
                 problems.add(result.describe());
             }
         }

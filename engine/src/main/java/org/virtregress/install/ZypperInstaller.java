@@ -84,7 +84,7 @@ public final class ZypperInstaller extends PackageManagerInstaller {
             throws IOException, InterruptedException {
         List<String> argv = base(request);
         argv.addAll(List.of("search", "--details", "--match-exact", "--type", "package", "--", name));
-        CommandResult result = session.runAsRoot(argv, RpmDatabase.environment(session));
+        CommandResult result = session.queryAsRoot(argv, RpmDatabase.environment(session));
         List<String> versions = new ArrayList<>();
         for (String line : result.output().split("\n")) {
             String[] columns = line.split("\\|");
