@@ -47,8 +47,8 @@ public final class TestCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "tap|junit|avocado",
-            description = "Results format (default: tap).")
-    private String format = "tap";
+            description = "Results format (default: junit for *.xml, avocado for *.json, else tap).")
+    private String format;
 
     @Option(names = "--results", paramLabel = "PATH|GLOB",
             description = "Results files the suite writes, relative to the working directory "
@@ -97,7 +97,8 @@ public final class TestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ResultFormat resultFormat;
         try {
-            resultFormat = ResultFormat.fromName(format);
+            resultFormat = format != null ? ResultFormat.fromName(format)
+                    : guess(parse != null ? parse.getFileName().toString() : results);
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }
@@ -154,7 +155,8 @@ public final class TestCommand implements Callable<Integer> {
         if (results != null) {
             suite.results(ResultsSource.files(results), resultFormat);
         } else if (resultFormat != ResultFormat.TAP) {
-            throw new IllegalArgumentException("--format " + format + " needs --results PATH|GLOB: "
+            throw new IllegalArgumentException("--format " + resultFormat.name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs --results PATH|GLOB: "
                     + "only TAP is read from standard output");
         }
         if (rerunFailed < 0) {
@@ -177,8 +179,19 @@ public final class TestCommand implements Callable<Integer> {
             argv.add(RerunTemplate.CASE);
             return new RerunTemplate(argv);
         }
-        throw new IllegalArgumentException("--rerun-failed with --format " + format
+        throw new IllegalArgumentException("--rerun-failed with --format "
+                + resultFormat.name().toLowerCase(java.util.Locale.ROOT)
                 + " needs --rerun-template, e.g. 'avocado run {name}'");
+    }
+
+    private static ResultFormat guess(String fileName) {
+        if (fileName != null && fileName.endsWith(".xml")) {
+            return ResultFormat.JUNIT;
+        }
+        if (fileName != null && fileName.endsWith(".json")) {
+            return ResultFormat.AVOCADO;
+        }
+        return ResultFormat.TAP;
     }
 
     static List<String> words(String template) {

@@ -43,7 +43,7 @@ class TestCommandTest {
 
     @Test
     void shouldExitFiveOnTruncatedResultsNamingTheFile(@TempDir Path dir) throws Exception {
-        Run run = run("test", "--parse", fixture(dir, "truncated.xml").toString(), "--format", "junit");
+        Run run = run("test", "--parse", fixture(dir, "truncated.xml").toString());
 
         assertThat(run.exitCode).isEqualTo(ExitCodes.SUITE_ERROR);
         assertThat(run.out).containsPattern("suite error: .*truncated\\.xml:\\d+:\\d+: ");
@@ -94,7 +94,7 @@ class TestCommandTest {
         assertThat(run("test", "--format", "junit", "--", "true").err).contains("needs --results");
         assertThat(run("test", "--timeout", "soon", "--", "true").exitCode).isEqualTo(ExitCodes.USAGE);
         assertThat(run("test", "--parse", dir.resolve("missing.tap").toString()).exitCode).isEqualTo(ExitCodes.USAGE);
-        assertThat(run("test", "--rerun-failed", "1", "--format", "avocado", "--results", "r.json", "--", "true").err)
+        assertThat(run("test", "--rerun-failed", "1", "--results", "r.json", "--", "true").err)
                 .contains("needs --rerun-template");
     }
 

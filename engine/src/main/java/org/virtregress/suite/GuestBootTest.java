@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  *
  * <p>The initramfs holds busybox, the caller's check directory under {@code /checks}, and any
  * number of extra host trees (such as an install root with tests installed from a package) at
- * its root. The checks run are those named (guest paths, or names under {@code /checks}) or,
+ * its root; a merged-/usr layout ({@code bin -> usr/bin}) of an extra tree is kept, and busybox,
+ * {@code /checks} and {@code /init} are added after the trees so that they win over same-named
+ * files. The checks run are those named (guest paths, or names under {@code /checks}) or,
  * when none is named, every file in {@code /checks} in name order.
  *
  * <p>When the kernel has a PVH entry point (distribution kernels do), qemu boots its uncompressed
@@ -38,9 +40,13 @@ public final class GuestBootTest {
     public static final String BEGIN_MARKER = "virt-regress: guest checks begin";
     /** The line printed after the TAP output. */
     public static final String END_MARKER = "virt-regress: guest checks end";
-    /** Kernel arguments: serial console, quiet, immediate reboot (qemu exits) on panic. */
-    public static final String KERNEL_ARGUMENTS =
-            "console=ttyS0 panic=-1 quiet loglevel=3 mitigations=off tsc=reliable no_timer_check";
+    /**
+     * Kernel arguments: serial console, quiet, immediate reboot (so qemu exits) on panic, and the
+     * work a throwaway test guest can skip under TCG (mitigations, timer checks, crypto self-tests,
+     * read-only data protection and its W+X scan, audit, address randomization).
+     */
+    public static final String KERNEL_ARGUMENTS = "console=ttyS0 panic=-1 quiet loglevel=3 mitigations=off"
+            + " tsc=reliable no_timer_check cryptomgr.notests rodata=off audit=0 nokaslr";
 
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._/+-]+");
     private static final long INITRAMFS_CAP = 192L << 20;
@@ -151,6 +157,9 @@ public final class GuestBootTest {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (OutputStream out = Files.newOutputStream(partial);
              Initramfs cpio = new Initramfs(out, INITRAMFS_CAP)) {
+            for (Path tree : extraTrees) {
+                cpio.tree(tree, "");
+            }
             for (String dir : List.of("bin", "sbin", "usr/bin", "usr/sbin", "proc", "sys", "dev", "tmp", "root",
                     "checks")) {
                 cpio.directory(dir);
@@ -158,9 +167,6 @@ public final class GuestBootTest {
             cpio.copy(busybox, "bin/busybox");
             if (checksDirectory != null) {
                 cpio.tree(checksDirectory, "checks");
-            }
-            for (Path tree : extraTrees) {
-                cpio.tree(tree, "");
             }
             cpio.file("init", init.getBytes(StandardCharsets.UTF_8), 0755);
         }

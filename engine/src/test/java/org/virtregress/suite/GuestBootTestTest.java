@@ -52,6 +52,28 @@ class GuestBootTestTest {
     }
 
     @Test
+    void shouldKeepTheMergedUsrLinksOfAnExtraTree(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("merged");
+        executable(root.resolve("usr/bin/bash"), "#!/bin/false\n");
+        Files.createSymbolicLink(root.resolve("bin"), Path.of("usr/bin"));
+        Path initrd = dir.resolve("initrd.cpio");
+
+        guestTest(dir).extraTree(root).build().writeInitramfs(initrd);
+
+        List<String> names = new java.util.ArrayList<>();
+        try (CpioArchiveInputStream cpio = new CpioArchiveInputStream(Files.newInputStream(initrd))) {
+            CpioArchiveEntry entry;
+            while ((entry = cpio.getNextCPIOEntry()) != null) {
+                names.add((entry.isSymbolicLink() ? "link " : entry.isDirectory() ? "dir " : "file ") + entry.getName());
+            }
+        }
+        assertThat(names).contains("link bin", "file usr/bin/bash", "file bin/busybox", "file init")
+                .doesNotContain("dir bin");
+        assertThat(names.indexOf("link bin")).isLessThan(names.indexOf("file bin/busybox"));
+        assertThat(names.get(names.size() - 1)).isEqualTo("file init");
+    }
+
+    @Test
     void shouldBootQemuUnderTcgAndRerunOnlyTheFailedCheck(@TempDir Path dir) throws Exception {
         SuiteDefinition suite = guestTest(dir).pvhBoot(false).rerunFailed(2).build().suite();
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtregress.process.ProcessRunner;
 import org.virtregress.storage.Json;
 
 class SuiteRunnerTest {
@@ -76,6 +77,21 @@ class SuiteRunnerTest {
         assertThat(result.cases()).extracting(CaseResult::id, CaseResult::status).containsExactly(
                 tuple("before the hang", CaseStatus.PASS), tuple("test 2", CaseStatus.ERROR));
         assertThat(result.attempts()).singleElement().extracting(SuiteAttempt::timedOut).isEqualTo(true);
+    }
+
+    @Test
+    void shouldReadAllResultsAndKeepTheFullLogWhileMemoryHoldsOnlyACappedTail(@TempDir Path dir) throws Exception {
+        SuiteDefinition suite = SuiteDefinition.builder("chatty", List.of("sh", script(dir, "chatty.sh").toString()))
+                .logDirectory(dir.resolve("logs"))
+                .build();
+
+        SuiteResult result = new SuiteRunner(new ProcessRunner(4096)).run(suite);
+
+        assertThat(result.status()).isEqualTo(SuiteStatus.PASSED);
+        assertThat(result.cases()).extracting(CaseResult::id).containsExactly("survived the noise");
+        assertThat(Files.size(Path.of(result.logPath()))).isGreaterThan(2_500_000);
+        assertThat(Files.readString(Path.of(result.logPath()))).startsWith("1..1\n")
+                .contains("noise line 99999\nok 1 - survived the noise\n");
     }
 
     @Test
