@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "Virtualization regression testing: poll package repositories for new builds, install them,",
             "run guest test suites, and bisect a failure to the culprit build and commit."},
         subcommands = {CommandLine.HelpCommand.class, ReportCommand.class, InstallCommand.class,
-            TestCommand.class, PollCommand.class, DemoCommand.class})
+            TestCommand.class, PollCommand.class, BisectCommand.class, DemoCommand.class})
 public final class VirtRegressCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -31,7 +31,13 @@ import org.virtregress.storage.Json;
  * still mixed is WEAK (kept in the range, never blamed on its own).
  *
  * <p>Confirmation: the culprit's parents must each pass {@code confirm} probes and the culprit must
- * fail {@code confirm} probes; otherwise the outcome is {@link Outcome#UNCONFIRMED}.
+ * fail {@code confirm} probes (a culprit probe that passes is retested, at most {@code confirm}
+ * extra probes); otherwise the outcome is {@link Outcome#UNCONFIRMED}. When a parent inside the
+ * range fails, a candidate judged good was in fact bad (a flaky pass): the bisection runs once more
+ * below that parent, keeping only the failures and skips seen so far, and confirms again.
+ *
+ * <p>The class is larger than most: the driver's steps (verify, narrow, confirm, re-bisect, journal)
+ * share one execution state, and splitting them would pass that state around.
  *
  * <p>Immutable and thread-safe; each {@link #run} uses its own pool and state.
  */
@@ -247,6 +253,29 @@ public final class Bisector {
                     }
                 }
             }
+            for (int attempt = 0; ; attempt++) {
+                narrow(pool);
+                if (session.culprit().isEmpty()) {
+                    List<String> left = session.remaining();
+                    return result(Outcome.INCONCLUSIVE, "only untestable candidates are left: the first bad one is"
+                            + " one of these " + left.size(), null, left);
+                }
+                String culpritId = session.culprit().get();
+                if (confirm == 0) {
+                    return result(Outcome.COMPLETE, "first bad: " + culpritId + " (confirmation turned off)",
+                            range.catalog().describe(culpritId), List.of());
+                }
+                Confirmation confirmed = confirm(pool, culpritId);
+                if (confirmed.failingParent() != null && attempt == 0 && session.contains(confirmed.failingParent())) {
+                    rebisectBelow(confirmed.failingParent());
+                    continue;
+                }
+                return confirmed.result();
+            }
+        }
+
+        /** Runs rounds until the session is done. */
+        private void narrow(ExecutorService pool) throws IOException, InterruptedException, ProbeAbortedException {
             while (!session.isDone()) {
                 rounds++;
                 List<Callable<ProbeRecord>> tasks = new ArrayList<>();
@@ -273,21 +302,32 @@ public final class Bisector {
                 session.markAll(verdicts);
                 round.forEach(record -> listener.probed(record, session.remainingCount()));
             }
-            if (session.culprit().isEmpty()) {
-                List<String> left = session.remaining();
-                return result(Outcome.INCONCLUSIVE, "only untestable candidates are left: the first bad one is"
-                        + " one of these " + left.size(), null, left);
-            }
-            return confirm(pool, session.culprit().get());
         }
 
-        private BisectResult confirm(ExecutorService pool, String culpritId)
+        /**
+         * The culprit's parent failed its confirmation: some candidate judged good was bad after all
+         * (a flaky pass). Bisects again below the parent, trusting only the failures seen so far.
+         */
+        private void rebisectBelow(String failingParent) {
+            session = range.session();
+            Map<String, Verdict> trusted = new LinkedHashMap<>();
+            trusted.put(failingParent, Verdict.BAD);
+            for (ProbeRecord record : records) {
+                if (record.verdict() == Verdict.BAD || record.verdict() == Verdict.SKIP) {
+                    trusted.putIfAbsent(record.candidate(), record.verdict());
+                }
+            }
+            session.markAll(trusted);
+            cache.values().removeIf(record -> record.verdict() == Verdict.GOOD);
+        }
+
+        /** What the confirmation probes said, and which parent failed when one did. */
+        private record Confirmation(BisectResult result, String failingParent) {
+        }
+
+        private Confirmation confirm(ExecutorService pool, String culpritId)
                 throws IOException, InterruptedException, ProbeAbortedException {
             CandidateDetails culprit = range.catalog().describe(culpritId);
-            if (confirm == 0) {
-                return result(Outcome.COMPLETE, "first bad: " + culpritId + " (confirmation turned off)", culprit,
-                        List.of());
-            }
             List<Candidate> parents = range.catalog().parentsOf(culpritId);
             List<Callable<ProbeRecord>> tasks = new ArrayList<>();
             for (Candidate parent : parents) {
@@ -298,30 +338,50 @@ public final class Bisector {
             for (int i = 0; i < confirm; i++) {
                 tasks.add(task(Phase.CONFIRM, 0, candidates.get(culpritId)));
             }
-            List<ProbeRecord> done = runAll(pool, tasks);
+            List<ProbeRecord> done = new ArrayList<>(runAll(pool, tasks));
+            long bad = countOf(done, culpritId, Verdict.BAD);
+            for (int extra = 0; bad < confirm && extra < confirm && countOf(done, culpritId, Verdict.SKIP) == 0; ) {
+                int more = (int) Math.min(confirm - bad, confirm - extra);
+                List<Callable<ProbeRecord>> retest = new ArrayList<>();
+                for (int i = 0; i < more; i++) {
+                    retest.add(task(Phase.CONFIRM, 0, candidates.get(culpritId)));
+                }
+                done.addAll(runAll(pool, retest));
+                extra += more;
+                bad = countOf(done, culpritId, Verdict.BAD);
+            }
             List<String> problems = new ArrayList<>();
+            String failingParent = null;
             for (Candidate parent : parents) {
-                long good = done.stream().filter(r -> r.candidate().equals(parent.id()) && r.verdict() == Verdict.GOOD)
-                        .count();
+                long good = countOf(done, parent.id(), Verdict.GOOD);
                 if (good < confirm) {
-                    problems.add("parent " + parent.shortId() + " passed only " + good + " of " + confirm + " probes");
+                    problems.add("parent " + parent.id() + " passed only " + good + " of " + confirm + " probes");
+                    if (failingParent == null && countOf(done, parent.id(), Verdict.BAD) > 0) {
+                        failingParent = parent.id();
+                    }
                 }
             }
-            long bad = done.stream().filter(r -> r.candidate().equals(culpritId) && r.verdict() == Verdict.BAD).count();
+            long culpritProbes = done.stream().filter(r -> r.candidate().equals(culpritId)).count();
             if (bad < confirm) {
-                problems.add("culprit " + culpritId + " failed only " + bad + " of " + confirm + " probes");
+                problems.add("culprit " + culpritId + " failed only " + bad + " of " + culpritProbes + " probes");
             }
             for (ProbeRecord record : done) {
                 confirmation.add(record);
                 listener.probed(record, session.remainingCount());
             }
             if (problems.isEmpty()) {
-                return result(Outcome.COMPLETE, "first bad: " + culpritId + "; confirmed: "
-                        + (parents.isEmpty() ? "" : "its parent passed " + confirm + "×, ") + "it failed " + confirm
-                        + "×", culprit, List.of());
+                return new Confirmation(result(Outcome.COMPLETE, "first bad: " + culpritId + "; confirmed: "
+                        + (parents.isEmpty() ? "" : "its parent passed " + confirm + " probes, ") + "it failed "
+                        + confirm + (culpritProbes > confirm ? " of " + culpritProbes : "") + " probes", culprit,
+                        List.of()), null);
             }
-            return result(Outcome.UNCONFIRMED, "bisection points to " + culpritId + " but the confirmation disagreed: "
-                    + String.join("; ", problems), culprit, List.of());
+            return new Confirmation(result(Outcome.UNCONFIRMED, "bisection points to " + culpritId
+                    + " but the confirmation disagreed: " + String.join("; ", problems), culprit, List.of()),
+                    failingParent);
+        }
+
+        private static long countOf(List<ProbeRecord> records, String candidate, Verdict verdict) {
+            return records.stream().filter(r -> r.candidate().equals(candidate) && r.verdict() == verdict).count();
         }
 
         private void remember(ProbeRecord record) {
