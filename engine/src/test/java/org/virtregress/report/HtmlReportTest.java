@@ -94,6 +94,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void shouldThinTheLabelsOfALongBisection() {
+        List<Probe> probes = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            probes.add(new Probe(i + 1, "build-" + i, null, i % 2 == 0 ? Probe.Verdict.SKIP : Probe.Verdict.WEAK, 1, null,
+                    null, 60 - i));
+        }
+
+        String svg = NarrowingChart.svg("builds", 61, probes);
+
+        assertThat(count(svg, "<g><title>")).isEqualTo(61);
+        assertThat(count(svg, "font-size=\"12\" font-weight=\"600\"")).isEqualTo(1 + 30);
+        assertThat(svg).contains(">60</text>").doesNotContain(">build-");
+    }
+
+    @Test
     void shouldScopeEveryStyleRuleToTheFragment() {
         String html = HtmlReport.fragment(ReportFixtures.complete());
         String css = html.substring(html.indexOf("<style>") + 7, html.indexOf("</style>"));
