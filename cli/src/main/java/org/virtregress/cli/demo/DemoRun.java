@@ -48,6 +48,8 @@ public final class DemoRun {
     /** The commits (positions on the history) that get published as builds, in order. */
     static final List<Integer> RELEASES = List.of(8, 14, 20, 26, 32);
 
+    private static final Duration ABORT_PATIENCE = Duration.ofSeconds(5);
+
     private final Path workdir;
     private final DemoSettings settings;
     private final DemoProgress progress;
@@ -104,7 +106,21 @@ public final class DemoRun {
         if (repo != null) {
             repo.close();
         }
-        ProcessHandle.current().children().forEach(ProcessRunner::killTree);
+        // the run's threads may start the next command while the first ones die: keep killing until
+        // no child has been seen for a few rounds
+        long deadline = System.nanoTime() + ABORT_PATIENCE.toNanos();
+        int quiet = 0;
+        while (quiet < 3 && System.nanoTime() < deadline) {
+            List<ProcessHandle> children = ProcessHandle.current().children().toList();
+            children.forEach(ProcessRunner::killTree);
+            quiet = children.isEmpty() ? quiet + 1 : 0;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** One pass of the loop, with the state the steps share. */
