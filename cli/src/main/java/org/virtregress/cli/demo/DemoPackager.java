@@ -66,13 +66,14 @@ public final class DemoPackager {
         CompletableFuture<Path> existing = built.putIfAbsent(commit.hash(), mine);
         if (existing == null) {
             try {
-                mine.complete(buildOnce(commit));
+                Path rpm = buildOnce(commit);
+                mine.complete(rpm);
+                return rpm;
             } catch (IOException | InterruptedException | RuntimeException e) {
                 built.remove(commit.hash(), mine);
                 mine.completeExceptionally(e);
                 throw e;
             }
-            return mine.join();
         }
         try {
             return existing.get();

@@ -1,6 +1,7 @@
 package org.virtregress.cli.demo;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -17,7 +18,7 @@ final class DemoProgress {
 
     /** Prints one line. */
     synchronized void step(String text) {
-        out.printf(Locale.ROOT, "[%6.1fs] %s%n", elapsedSeconds(), text);
+        out.printf(Locale.ROOT, "[%6.1fs] %s%n", elapsed().toMillis() / 1000.0, text);
         out.flush();
     }
 
@@ -27,8 +28,18 @@ final class DemoProgress {
         out.flush();
     }
 
-    /** Returns the seconds since the start. */
-    double elapsedSeconds() {
-        return (System.nanoTime() - start) / 1e9;
+    /** Returns the time since the start. */
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Formats a duration as seconds with one decimal. */
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    /** Shortens a commit hash to 12 characters; "unknown" for none. */
+    static String abbreviate(String hash) {
+        return hash == null ? "unknown" : hash.substring(0, Math.min(12, hash.length()));
     }
 }

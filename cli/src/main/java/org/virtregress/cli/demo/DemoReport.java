@@ -1,10 +1,7 @@
 package org.virtregress.cli.demo;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,23 +30,6 @@ import org.virtregress.suite.SuiteResult;
  */
 final class DemoReport {
     private static final Pattern PERSON = Pattern.compile("(.*?)\\s*<([^>]*)>\\s*");
-
-    /** Remembers how many candidates were left after each probe, as the bisection tells it. */
-    static final class Remaining {
-        private final Map<String, Integer> left = new HashMap<>();
-
-        synchronized void record(ProbeRecord probe, int remaining) {
-            left.put(key(probe), remaining);
-        }
-
-        synchronized Integer after(ProbeRecord probe) {
-            return left.get(key(probe));
-        }
-
-        private static String key(ProbeRecord probe) {
-            return probe.phase() + "/" + probe.round() + "/" + probe.candidate();
-        }
-    }
 
     private DemoReport() {
     }
@@ -92,23 +72,23 @@ final class DemoReport {
     }
 
     static BuildBisection builds(String packageName, BisectResult result, Build lastGood, Build firstBad,
-                                 Remaining remaining, Function<String, String> labels) {
+                                 ProbeLog log) {
         return new BuildBisection(packageName, result.candidates(), reportBuild(lastGood), reportBuild(firstBad),
-                probes(result.probes(), remaining, labels));
+                probes(result.probes(), log, log::label));
     }
 
     private static BuildBisection.Build reportBuild(Build build) {
         return build == null ? null : new BuildBisection.Build(build.evr(), build.sourceCommit());
     }
 
-    static CommitBisection commits(String repository, BisectResult result, Remaining remaining,
+    static CommitBisection commits(String repository, BisectResult result, ProbeLog log,
                                    Function<String, String> subjects) {
         CommitBisection.Outcome outcome = CommitBisection.Outcome.valueOf(result.outcome().name());
         List<Commit> candidates = new ArrayList<>(result.range().stream().map(DemoReport::commit).toList());
         java.util.Collections.reverse(candidates);
         return new CommitBisection(repository, result.goods(), result.bad(), outcome,
                 outcome == CommitBisection.Outcome.COMPLETE ? null : result.reason(), result.candidates(),
-                probes(result.probes(), remaining, subjects), result.culprit() == null ? null : commit(result.culprit()),
+                probes(result.probes(), log, subjects), result.culprit() == null ? null : commit(result.culprit()),
                 candidates, confirmation(result));
     }
 
@@ -138,19 +118,14 @@ final class DemoReport {
         return new Commit(details.id(), name, email, details.date(), details.subject(), details.filesChanged());
     }
 
-    private static List<Probe> probes(List<ProbeRecord> records, Remaining remaining,
+    private static List<Probe> probes(List<ProbeRecord> records, ProbeLog log,
                                       Function<String, String> subjects) {
         List<Probe> probes = new ArrayList<>();
         for (ProbeRecord record : records) {
             probes.add(new Probe(Math.max(1, record.round()), record.candidate(), subjects.apply(record.candidate()),
                     Probe.Verdict.valueOf(record.verdict().name()), record.runs(), record.duration(),
-                    record.logRef(), remaining.after(record)));
+                    record.logRef(), log.remainingAfter(record)));
         }
         return probes;
-    }
-
-    /** Formats a duration as seconds with one decimal, for progress lines. */
-    static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 }
