@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.virtregress.cli.ExitCodes;
 import org.virtregress.install.InstallException;
+import org.virtregress.suite.GuestBootTest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,12 +61,19 @@ public final class DemoCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        Path directory = workdir != null ? workdir : Files.createTempDirectory("virt-regress-demo-");
-        if (!DemoRun.usable(directory)) {
-            err.println("virt-regress demo: work directory " + directory + " is not an empty directory");
+        if (workdir != null && !DemoRun.usable(workdir)) {
+            err.println("virt-regress demo: work directory " + workdir + " is not an empty directory");
             err.flush();
             return ExitCodes.USAGE;
         }
+        List<String> missing = DemoTools.missing(System.getenv("PATH"), GuestBootTest.defaultKernel());
+        if (!missing.isEmpty()) {
+            err.println("virt-regress demo: missing " + String.join(", ", missing)
+                    + "; scripts/install-test-tools installs them");
+            err.flush();
+            return ExitCodes.REPOSITORY;
+        }
+        Path directory = workdir != null ? workdir : Files.createTempDirectory("virt-regress-demo-");
         DemoRun run = new DemoRun(directory, new DemoSettings(probes, confirm), out);
         Thread cleanup = new Thread(run::abort, "virt-regress-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
