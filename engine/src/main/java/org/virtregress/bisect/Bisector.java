@@ -2,6 +2,7 @@ package org.virtregress.bisect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.virtregress.storage.Json;
 
@@ -42,6 +44,8 @@ import org.virtregress.storage.Json;
  * <p>Immutable and thread-safe; each {@link #run} uses its own pool and state.
  */
 public final class Bisector {
+    private static final String REPLAYED = " (from the state file)";
+
     private final int probes;
     private final int repeat;
     private final int confirm;
@@ -161,6 +165,7 @@ public final class Bisector {
             return this;
         }
 
+        /** Returns the bisector with these settings. */
         public Bisector build() {
             return new Bisector(this);
         }
@@ -221,6 +226,18 @@ public final class Bisector {
                 return result(Outcome.ABORTED, "aborted: " + e.getMessage(), null, List.of());
             } finally {
                 pool.shutdownNow();
+                awaitProbes(pool);
+            }
+        }
+
+        /** Waits for cancelled probes to stop (their processes are killed), so none writes after the run. */
+        private static void awaitProbes(ExecutorService pool) {
+            try {
+                if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("probes did not stop within a minute of being cancelled");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -482,10 +499,11 @@ public final class Bisector {
             Duration duration = runs.stream().map(ProbeResult::duration).reduce(Duration.ZERO, Duration::plus);
             List<Verdict> runVerdicts = runs.stream().map(ProbeResult::verdict).toList();
             String reason = last.reason();
+            boolean replayed = runs.stream().allMatch(run -> run.reason().endsWith(REPLAYED));
             if (mixedBefore) {
                 long good = runVerdicts.stream().filter(v -> v == Verdict.GOOD).count();
                 reason = (verdict == Verdict.WEAK ? "runs disagree: " : "retested after mixed runs: ") + good
-                        + " good, " + (runVerdicts.size() - good) + " bad";
+                        + " good, " + (runVerdicts.size() - good) + " bad" + (replayed ? REPLAYED : "");
             }
             return new ProbeRecord(phase, round, candidate.id(), candidate.treeId(), verdict, runs.size(), runVerdicts,
                     duration, last.logRef(), last.failureSignature(), reason, false);
@@ -499,7 +517,8 @@ public final class Bisector {
             }
             ProbeResult result;
             if (journaled != null) {
-                result = journaled.toResult();
+                ProbeResult stored = journaled.toResult();
+                result = stored.withVerdict(stored.verdict(), stored.reason() + REPLAYED);
             } else {
                 result = probe.probe(candidate);
                 write(new BisectState.Run(key, result.verdict(), result.duration(), result.logRef(),
@@ -513,13 +532,31 @@ public final class Bisector {
             return result;
         }
 
+        /**
+         * Records one run and rewrites the state file. An interrupt (a cancelled probe of the same
+         * round) must not lose a verdict that already arrived, so the write ignores it and the
+         * interrupt is restored afterwards.
+         */
         private synchronized void write(BisectState.Run run) {
             state = state.with(run);
-            if (stateFile != null) {
-                try {
-                    Json.writeAtomically(stateFile, state);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            if (stateFile == null) {
+                return;
+            }
+            boolean interrupted = Thread.interrupted();
+            try {
+                while (true) {
+                    try {
+                        Json.writeAtomically(stateFile, state);
+                        return;
+                    } catch (ClosedByInterruptException e) {
+                        interrupted |= Thread.interrupted();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }

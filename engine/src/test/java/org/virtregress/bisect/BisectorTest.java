@@ -219,12 +219,13 @@ class BisectorTest {
         assertThat(result.reason()).contains("exit code 129 on build-16");
     }
 
-    @Test
-    void shouldResumeAfterAKillWithoutRepeatingAProbe(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void shouldResumeAfterAKillWithoutRepeatingAProbe(int k, @TempDir Path dir) throws Exception {
         Path state = dir.resolve("state.json");
         BisectRange range = BuildBisection.of(builds(200));
         Map<String, AtomicInteger> reference = new ConcurrentHashMap<>();
-        BisectResult expected = Bisector.builder().repeat(2).confirm(2).build()
+        BisectResult expected = Bisector.builder().probes(k).repeat(2).confirm(2).build()
                 .run(range, counting(failingFrom(77), reference));
         int total = reference.values().stream().mapToInt(AtomicInteger::get).sum();
         AtomicInteger beforeKill = new AtomicInteger();
@@ -234,12 +235,13 @@ class BisectorTest {
             }
             return failingFrom(77).probe(candidate);
         };
-        assertThatThrownBy(() -> Bisector.builder().repeat(2).confirm(2).stateFile(state).build().run(range, dying))
+        assertThatThrownBy(() -> Bisector.builder().probes(k).repeat(2).confirm(2).stateFile(state).build()
+                .run(range, dying))
                 .hasMessage("killed");
         assertThat(BisectState.read(state).runs()).hasSize(7);
 
         Map<String, AtomicInteger> resumed = new ConcurrentHashMap<>();
-        BisectResult result = Bisector.builder().repeat(2).confirm(2).stateFile(state).build()
+        BisectResult result = Bisector.builder().probes(k).repeat(2).confirm(2).stateFile(state).build()
                 .run(range, counting(failingFrom(77), resumed));
 
         assertThat(result.outcome()).isEqualTo(Outcome.COMPLETE);
