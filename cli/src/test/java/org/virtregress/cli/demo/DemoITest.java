@@ -108,6 +108,9 @@ class DemoITest {
 
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("the demo exits on SIGINT").isTrue();
             assertThat(qemu.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+            for (ProcessHandle child : started) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            }
             assertThat(started).as("processes the demo started").noneMatch(ProcessHandle::isAlive);
             assertThatIOException().as("the repository server is stopped").isThrownBy(() -> {
                 try (Socket socket = new Socket()) {
