@@ -3,6 +3,7 @@ package org.virtregress.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.virtregress.cli.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             TestCommand.class,
             BisectCommand.class,
             ReportCommand.class,
+            DemoCommand.class,
         })
 public final class VirtRegressCommand implements Runnable {
     @CommandLine.Spec

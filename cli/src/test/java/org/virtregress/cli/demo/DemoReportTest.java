@@ -1,0 +1,102 @@
+package org.virtregress.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.virtregress.bisect.BisectResult;
+import org.virtregress.bisect.CandidateDetails;
+import org.virtregress.bisect.Outcome;
+import org.virtregress.bisect.Phase;
+import org.virtregress.bisect.ProbeRecord;
+import org.virtregress.bisect.Verdict;
+import org.virtregress.report.CommitBisection;
+import org.virtregress.report.Probe;
+import org.virtregress.report.SuiteReport;
+import org.virtregress.report.TestCaseReport;
+import org.virtregress.suite.CaseResult;
+import org.virtregress.suite.CaseStatus;
+import org.virtregress.suite.SuiteResult;
+
+class DemoReportTest {
+    private static final String GOOD = "a".repeat(40);
+    private static final String CULPRIT = "c".repeat(40);
+    private static final String BAD = "d".repeat(40);
+
+    @Test
+    void shouldMapACompleteCommitBisectionWithItsConfirmationAndProbes() {
+        StringWriter out = new StringWriter();
+        ProbeLog log = new ProbeLog(new DemoProgress(new PrintWriter(out)), id -> "subject of " + id.charAt(0), 2);
+        ProbeRecord bisect = probe(Phase.BISECT, 1, CULPRIT, Verdict.BAD, List.of(Verdict.BAD));
+        log.probed(bisect, 1);
+        BisectResult result = result(Outcome.COMPLETE, List.of(bisect), List.of(
+                probe(Phase.CONFIRM, 0, GOOD, Verdict.GOOD, List.of(Verdict.GOOD, Verdict.GOOD)),
+                probe(Phase.CONFIRM, 0, CULPRIT, Verdict.BAD, List.of(Verdict.BAD, Verdict.BAD))));
+
+        CommitBisection report = DemoReport.commits("file:///upstream/", result, log, log::label);
+
+        assertThat(report.outcome()).isEqualTo(CommitBisection.Outcome.COMPLETE);
+        assertThat(report.message()).isNull();
+        assertThat(report.culprit().hash()).isEqualTo(CULPRIT);
+        assertThat(report.culprit().author()).isEqualTo("Bruno Okafor");
+        assertThat(report.culprit().email()).isEqualTo("bruno@virt-regress-demo.example");
+        assertThat(report.confirmation().parentRuns()).containsExactly(Probe.Verdict.GOOD, Probe.Verdict.GOOD);
+        assertThat(report.confirmation().culpritRuns()).containsExactly(Probe.Verdict.BAD, Probe.Verdict.BAD);
+        assertThat(report.probes()).singleElement().satisfies(p -> {
+            assertThat(p.round()).isEqualTo(1);
+            assertThat(p.subject()).isEqualTo("subject of c");
+            assertThat(p.remaining()).isEqualTo(1);
+            assertThat(p.log()).isEqualTo("../probes/commits/01/guest.log");
+        });
+        assertThat(out.toString()).contains("bisect subject of c: BAD in 4.2 s (memory: too small), 1 left")
+                .contains("confirming: the culprit's parent must pass and the culprit fail, 2 runs each");
+    }
+
+    @Test
+    void shouldKeepTheRangeOldestFirstWhenNotNarrowedToOne() {
+        ProbeLog log = new ProbeLog(new DemoProgress(new PrintWriter(new StringWriter())), id -> id, 0);
+        BisectResult result = new BisectResult(List.of(GOOD), BAD, 2, Outcome.INCONCLUSIVE, "only skipped left",
+                null, List.of(CandidateDetails.of(BAD, "newer"), CandidateDetails.of(CULPRIT, "older")), List.of(),
+                List.of(), 1, 1, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), null, List.of());
+
+        CommitBisection report = DemoReport.commits("file:///upstream/", result, log, log::label);
+
+        assertThat(report.culprit()).isNull();
+        assertThat(report.message()).isEqualTo("only skipped left");
+        assertThat(report.candidates()).extracting(c -> c.hash()).containsExactly(CULPRIT, BAD);
+        assertThat(report.confirmation()).isNull();
+    }
+
+    @Test
+    void shouldTellAFailedCheckFromOneThatCouldNotRun() {
+        SuiteResult suite = SuiteResult.of("guest-boot", List.of(
+                CaseResult.of("memory", "4 - memory", CaseStatus.FAIL, Duration.ZERO, "too small", "# too small"),
+                CaseResult.of("pci", "5 - pci", CaseStatus.ERROR, Duration.ZERO, "missing", null),
+                CaseResult.of("virtio", "6 - virtio", CaseStatus.SKIP, Duration.ZERO, "no bus", null)),
+                List.of(), Duration.ofSeconds(4), null, null);
+
+        SuiteReport report = DemoReport.suite(suite);
+
+        assertThat(report.status()).isEqualTo(SuiteReport.Status.FAILED);
+        assertThat(report.cases()).extracting(TestCaseReport::verdict).containsExactly(
+                TestCaseReport.Verdict.FAIL, TestCaseReport.Verdict.ERROR, TestCaseReport.Verdict.SKIP);
+        assertThat(report.totals().failed()).isEqualTo(1);
+    }
+
+    private static BisectResult result(Outcome outcome, List<ProbeRecord> probes, List<ProbeRecord> confirmation) {
+        CandidateDetails culprit = new CandidateDetails(CULPRIT, "Bruno Okafor <bruno@virt-regress-demo.example>",
+                Instant.parse("2024-05-08T06:40:00Z"), "memory: require 512 MiB", List.of("conf/memory-min-mib"));
+        return new BisectResult(List.of(GOOD), BAD, 6, outcome, "first bad: " + CULPRIT, culprit, List.of(), probes,
+                confirmation, 1, 1, 5, 2, Duration.ofSeconds(30), Duration.ofSeconds(20), "memory: <N>", List.of());
+    }
+
+    private static ProbeRecord probe(Phase phase, int round, String candidate, Verdict verdict, List<Verdict> runs) {
+        return new ProbeRecord(phase, round, candidate, null, verdict, runs.size(), runs, Duration.ofMillis(4200),
+                "../probes/commits/01/guest.log", verdict == Verdict.BAD ? "memory: <N>" : null,
+                verdict == Verdict.BAD ? "memory: too small" : "ok", false);
+    }
+}
