@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 + " good and the first bad build (probe: rpmbuild at the commit, dnf install, boot the guest),"
                 + " and confirm the culprit;",
             "5. write the report (JSON, HTML, text) and print the culprit.",
-            "Takes about a minute on two cores: about 15 guest boots, two at a time.",
+            "Takes under a minute on two cores: about 15 guest boots, two at a time.",
             "",
             "Exit codes: 0 the planted culprit was found and confirmed; 6 the run ended otherwise"
                 + " (no regression showed, the bisection ended inconclusive or unconfirmed); 2 usage error;"
