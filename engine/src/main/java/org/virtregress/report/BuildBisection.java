@@ -2,6 +2,9 @@ package org.virtregress.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.function.Function;
+import org.virtregress.bisect.BisectResult;
+import org.virtregress.bisect.ProbeRecord;
 
 /**
  * The bisection over archived package builds: which build first brought the failure.
@@ -26,5 +29,32 @@ public record BuildBisection(String packageName, int candidateCount, Build lastG
      * @param sourceCommit the upstream commit it was built from, or null when unknown
      */
     public record Build(String version, String sourceCommit) {
+        /**
+         * Describes a repository build at one end of the range.
+         *
+         * @param build the build, or {@code null}
+         * @return its version and source commit, or {@code null} when the build is
+         */
+        public static Build from(org.virtregress.repo.Build build) {
+            return build == null ? null : new Build(build.evr(), build.sourceCommit());
+        }
+    }
+
+    /**
+     * Reports a bisection of package builds.
+     *
+     * @param packageName the package whose builds were bisected
+     * @param result the bisection's result
+     * @param lastGood the last good build, or {@code null} when unknown
+     * @param firstBad the first bad build, or {@code null} when unknown
+     * @param subjects names a candidate by its id for people (usually the build's version)
+     * @param remaining how many candidates were left after a probe, or {@code null} when unknown
+     * @return the report
+     */
+    public static BuildBisection from(String packageName, BisectResult result, org.virtregress.repo.Build lastGood,
+                                      org.virtregress.repo.Build firstBad, Function<String, String> subjects,
+                                      Function<ProbeRecord, Integer> remaining) {
+        return new BuildBisection(packageName, result.candidates(), Build.from(lastGood), Build.from(firstBad),
+                Probe.from(result.probes(), subjects, remaining));
     }
 }

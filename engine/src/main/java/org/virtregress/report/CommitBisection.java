@@ -1,8 +1,13 @@
 package org.virtregress.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import org.virtregress.bisect.BisectResult;
+import org.virtregress.bisect.ProbeRecord;
 
 /**
  * The bisection over upstream commits between a good and a bad build's source commits.
@@ -42,5 +47,27 @@ public record CommitBisection(String repository, List<String> good, String bad, 
         UNREPRODUCIBLE,
         /** Stopped before the end (interrupted or out of time). */
         ABORTED
+    }
+
+    /**
+     * Reports a bisection of commits.
+     *
+     * @param repository where the commits are (a URL)
+     * @param result the bisection's result
+     * @param subjects names a candidate by its id for people (usually its subject)
+     * @param remaining how many candidates were left after a probe, or {@code null} when unknown
+     *     (a {@link org.virtregress.bisect.ProgressListener} hears it)
+     * @return the report: the candidates oldest first, the message only when the outcome is not
+     *     complete
+     */
+    public static CommitBisection from(String repository, BisectResult result, Function<String, String> subjects,
+                                       Function<ProbeRecord, Integer> remaining) {
+        Outcome outcome = Outcome.valueOf(result.outcome().name());
+        List<Commit> candidates = new ArrayList<>(result.range().stream().map(Commit::from).toList());
+        Collections.reverse(candidates);
+        return new CommitBisection(repository, result.goods(), result.bad(), outcome,
+                outcome == Outcome.COMPLETE ? null : result.reason(), result.candidates(),
+                Probe.from(result.probes(), subjects, remaining),
+                result.culprit() == null ? null : Commit.from(result.culprit()), candidates, Confirmation.from(result));
     }
 }

@@ -1,7 +1,10 @@
 package org.virtregress.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
 import java.util.List;
+import org.virtregress.bisect.BisectResult;
+import org.virtregress.bisect.ProbeRecord;
 
 /**
  * The runs that confirm a culprit: the culprit's parent must pass every time, the culprit fail every time.
@@ -29,5 +32,24 @@ public record Confirmation(List<Probe.Verdict> parentRuns, List<Probe.Verdict> c
         long good = parentRuns.stream().filter(v -> v == Probe.Verdict.GOOD).count();
         long bad = culpritRuns.stream().filter(v -> v == Probe.Verdict.BAD).count();
         return "parent " + good + "/" + parentRuns.size() + " good, culprit " + bad + "/" + culpritRuns.size() + " bad";
+    }
+
+    /**
+     * Collects the confirmation runs of a bisection: those of the culprit and those of its parent.
+     *
+     * @param result the bisection's result
+     * @return the confirmation, or {@code null} when there is no culprit or it was not confirmed
+     */
+    public static Confirmation from(BisectResult result) {
+        if (result.confirmation().isEmpty() || result.culprit() == null) {
+            return null;
+        }
+        List<Probe.Verdict> parent = new ArrayList<>();
+        List<Probe.Verdict> culprit = new ArrayList<>();
+        for (ProbeRecord record : result.confirmation()) {
+            List<Probe.Verdict> runs = record.candidate().equals(result.culprit().id()) ? culprit : parent;
+            record.runVerdicts().forEach(v -> runs.add(Probe.Verdict.valueOf(v.name())));
+        }
+        return new Confirmation(parent, culprit);
     }
 }

@@ -3,6 +3,7 @@ package org.virtregress.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
+import org.virtregress.install.InstallResult;
 
 /**
  * What an install changed on the test host.
@@ -23,5 +24,16 @@ public record InstallRecord(String manager, String root, Map<String, String> bef
         before = Lists.copy(before);
         after = Lists.copy(after);
         commands = Lists.copy(commands);
+    }
+
+    /**
+     * Records an install for the report.
+     *
+     * @param result what the installer returned
+     * @return the record, each command as its arguments joined by spaces
+     */
+    public static InstallRecord from(InstallResult result) {
+        return new InstallRecord(result.manager(), result.root(), result.before(), result.after(), result.success(),
+                result.rolledBack(), result.commands().stream().map(command -> String.join(" ", command.argv())).toList());
     }
 }

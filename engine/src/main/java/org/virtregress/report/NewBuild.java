@@ -1,6 +1,8 @@
 package org.virtregress.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.virtregress.repo.Build;
+import org.virtregress.repo.BuildChange;
 
 /**
  * One package build a poll detected.
@@ -16,4 +18,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewBuild(String name, String oldVersion, String newVersion, String arch, String repository,
                        String checksum, String sourceCommit) {
+
+    /**
+     * Describes a build that a poll found new.
+     *
+     * @param change the poll's change: the new build and the one it replaces, if any
+     * @return the new build, its old version being the replaced build's
+     */
+    public static NewBuild from(BuildChange change) {
+        Build build = change.build();
+        return new NewBuild(build.name(), change.previous() == null ? null : change.previous().evr(), build.evr(),
+                build.arch(), build.repository(), build.checksum().toString(), build.sourceCommit());
+    }
 }

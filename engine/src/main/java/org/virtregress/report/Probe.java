@@ -2,7 +2,11 @@ package org.virtregress.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import org.virtregress.bisect.ProbeRecord;
 
 /**
  * One probe of a bisection: a candidate (a commit or a package build) built, installed and tested.
@@ -35,5 +39,35 @@ public record Probe(int round, String candidate, String subject, Verdict verdict
         SKIP,
         /** The runs disagreed (some passed, some failed); counted with low confidence. */
         WEAK
+    }
+
+    /**
+     * Reports one probe of a bisection.
+     *
+     * @param record the probe as the bisection recorded it
+     * @param subject names the candidate for people (a commit's subject, a build's version)
+     * @param remaining how many candidates were left after it, or {@code null} when unknown
+     * @return the probe, its round at least 1
+     */
+    public static Probe from(ProbeRecord record, String subject, Integer remaining) {
+        return new Probe(Math.max(1, record.round()), record.candidate(), subject,
+                Verdict.valueOf(record.verdict().name()), record.runs(), record.duration(), record.logRef(), remaining);
+    }
+
+    /**
+     * Reports the probes of a bisection, in order.
+     *
+     * @param records the probes as the bisection recorded them
+     * @param subjects names a candidate by its id for people
+     * @param remaining how many candidates were left after a probe, or {@code null} when unknown
+     * @return the probes
+     */
+    public static List<Probe> from(List<ProbeRecord> records, Function<String, String> subjects,
+                                   Function<ProbeRecord, Integer> remaining) {
+        List<Probe> probes = new ArrayList<>();
+        for (ProbeRecord record : records) {
+            probes.add(from(record, subjects.apply(record.candidate()), remaining.apply(record)));
+        }
+        return probes;
     }
 }

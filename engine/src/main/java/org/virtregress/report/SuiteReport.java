@@ -3,6 +3,7 @@ package org.virtregress.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
+import org.virtregress.suite.SuiteResult;
 
 /**
  * The result of one guest test suite.
@@ -73,5 +74,21 @@ public record SuiteReport(String name, Status status, Totals totals, List<TestCa
                     counts[TestCaseReport.Verdict.FAIL.ordinal()], counts[TestCaseReport.Verdict.FLAKY.ordinal()],
                     counts[TestCaseReport.Verdict.SKIP.ordinal()], counts[TestCaseReport.Verdict.ERROR.ordinal()]);
         }
+    }
+
+    /**
+     * Reports a suite run with every one of its cases.
+     *
+     * @param result what the suite runner returned
+     * @return the report, its status and totals those of the run
+     */
+    public static SuiteReport from(SuiteResult result) {
+        List<TestCaseReport> cases = result.cases().stream().map(TestCaseReport::from).toList();
+        Status status = switch (result.status()) {
+            case PASSED -> Status.PASSED;
+            case FAILED -> Status.FAILED;
+            case ERROR -> Status.ERROR;
+        };
+        return new SuiteReport(result.name(), status, Totals.of(cases), cases);
     }
 }

@@ -3,6 +3,8 @@ package org.virtregress.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.Objects;
+import org.virtregress.suite.CaseResult;
+import org.virtregress.suite.CaseStatus;
 
 /**
  * One test case of a suite, after reruns.
@@ -54,5 +56,23 @@ public record TestCaseReport(String id, String name, Verdict verdict, Duration d
         SKIP,
         /** Could not run. */
         ERROR
+    }
+
+    /**
+     * Reports one case of a suite run.
+     *
+     * @param result the case's result
+     * @return the case, a failure being {@link Verdict#FAIL} when the case failed and
+     *     {@link Verdict#ERROR} when it could not run
+     */
+    public static TestCaseReport from(CaseResult result) {
+        Verdict verdict = switch (result.verdict()) {
+            case PASSED -> Verdict.PASS;
+            case SKIPPED -> Verdict.SKIP;
+            case FLAKY -> Verdict.FLAKY;
+            case FAILURE -> result.status() == CaseStatus.FAIL ? Verdict.FAIL : Verdict.ERROR;
+        };
+        return new TestCaseReport(result.id(), result.name(), verdict, result.duration(), result.failureReason(),
+                result.outputExcerpt(), result.attempts());
     }
 }

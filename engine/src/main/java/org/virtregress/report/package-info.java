@@ -1,4 +1,6 @@
 /**
- * The regression report model (JSON) and its HTML and text renderings.
+ * The regression report model (JSON), filled from what the stages return ({@code from} factories
+ * such as {@link org.virtregress.report.NewBuild#from}, {@link org.virtregress.report.SuiteReport#from}
+ * and {@link org.virtregress.report.CommitBisection#from}), and its HTML and text renderings.
  */
 package org.virtregress.report;

@@ -8,27 +8,67 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.process.OutputListener;
 import org.virtregress.storage.Json;
 
 /**
  * The behaviour every installer shares, run against real repositories served on 127.0.0.1 and a
- * real package manager installing into a fresh root per test.
+ * real package manager installing into a fresh root per test. The repositories are built once per
+ * installer, in the package manager's format ({@link #buildRepository}), and served for all its tests.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class InstallerContract {
+    private RepositoryServer server;
+
     /** Returns the installer under test. */
     abstract Installer installer();
 
+    /** Builds a repository in this package manager's format holding the packages. */
+    abstract void buildRepository(Path directory, List<TestPackage> packages) throws Exception;
+
+    /** Returns the repositories the tests need, by name: {@code main} and {@code rebuild}. */
+    Map<String, List<TestPackage>> repositories() {
+        return Map.of("main", TestPackage.main(), "rebuild", TestPackage.rebuild());
+    }
+
+    @BeforeAll
+    void serveRepositories(@TempDir Path directory) throws Exception {
+        for (Map.Entry<String, List<TestPackage>> repository : repositories().entrySet()) {
+            buildRepository(directory.resolve(repository.getKey()), repository.getValue());
+        }
+        server = RepositoryServer.serve(directory);
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Returns the URL of a repository named in {@link #repositories()}. */
+    final String repository(String name) {
+        return server.url(name + "/repo");
+    }
+
     /** Returns the URL of the main repository (see {@link TestPackage#main()}). */
-    abstract String mainRepository();
+    final String mainRepository() {
+        return repository("main");
+    }
 
     /** Returns the URL of the rebuild repository (see {@link TestPackage#rebuild()}). */
-    abstract String rebuildRepository();
+    final String rebuildRepository() {
+        return repository("rebuild");
+    }
 
     /** Returns a version as this package manager's database reports it. */
     abstract String recorded(String evr);

@@ -4,14 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.process.OutputListener;
 
 /** What the rpm installers do beyond the shared contract: a transaction killed on timeout is rolled back. */
 abstract class RpmInstallerContract extends InstallerContract {
+    @Override
+    final void buildRepository(Path directory, List<TestPackage> packages) throws Exception {
+        Fixtures.rpmRepository(directory, packages);
+    }
+
+    @Override
+    final Map<String, List<TestPackage>> repositories() {
+        Map<String, List<TestPackage>> repositories = new HashMap<>(super.repositories());
+        repositories.put("hang", TestPackage.hanging());
+        return repositories;
+    }
+
     /** Returns the URL of the hang repository (see {@link TestPackage#hanging()}). */
-    abstract String hangRepository();
+    final String hangRepository() {
+        return repository("hang");
+    }
 
     @Override
     String recorded(String evr) {

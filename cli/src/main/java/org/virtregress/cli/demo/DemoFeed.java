@@ -70,7 +70,7 @@ final class DemoFeed {
         }
         BuildChange change = found.get(0);
         Build archived = archive().find(change.build().checksum()).map(ArchivedBuild::build).orElse(change.build());
-        detected.add(DemoReport.newBuild(new BuildChange(change.kind(), archived, change.previous())));
+        detected.add(NewBuild.from(new BuildChange(change.kind(), archived, change.previous())));
         progress.step("poll: " + change.kind() + " " + archived.nevra() + ", archived, source commit "
                 + DemoProgress.abbreviate(archived.sourceCommit()));
         return archived;

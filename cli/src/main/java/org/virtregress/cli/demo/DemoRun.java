@@ -14,6 +14,7 @@ import org.virtregress.install.Installers;
 import org.virtregress.process.OutputListener;
 import org.virtregress.process.ProcessRunner;
 import org.virtregress.repo.Build;
+import org.virtregress.report.InstallRecord;
 import org.virtregress.report.RegressionReport;
 import org.virtregress.report.SuiteReport;
 import org.virtregress.suite.SuiteResult;
@@ -86,7 +87,7 @@ public final class DemoRun {
         Build first = feed.publish(project.commit(RELEASES.get(0)));
         DemoHost.Outcome firstOutcome = testOnHost(context.host(), feed, first);
         if (!passed(firstOutcome)) {
-            report.newBuilds(feed.newBuilds()).install(DemoReport.install(firstOutcome.install()))
+            report.newBuilds(feed.newBuilds()).install(InstallRecord.from(firstOutcome.install()))
                     .suites(suites(firstOutcome));
             return finish(project, report, null, failedEnding(firstOutcome),
                     "the first build does not pass: nothing to bisect");
@@ -97,7 +98,7 @@ public final class DemoRun {
             newest = feed.publish(project.commit(number));
         }
         DemoHost.Outcome newestOutcome = testOnHost(context.host(), feed, newest);
-        report.newBuilds(feed.newBuilds()).install(DemoReport.install(newestOutcome.install()))
+        report.newBuilds(feed.newBuilds()).install(InstallRecord.from(newestOutcome.install()))
                 .suites(suites(newestOutcome));
         if (!newestOutcome.tested() || newestOutcome.suite().status() != SuiteStatus.FAILED) {
             return finish(project, report, null, failedEnding(newestOutcome),
@@ -182,7 +183,7 @@ public final class DemoRun {
     }
 
     private static List<SuiteReport> suites(DemoHost.Outcome outcome) {
-        return outcome.suite() == null ? List.of() : List.of(DemoReport.suite(outcome.suite()));
+        return outcome.suite() == null ? List.of() : List.of(SuiteReport.from(outcome.suite()));
     }
 
     private static DemoResult.Ending failedEnding(DemoHost.Outcome outcome) {

@@ -1,6 +1,7 @@
 package org.virtregress.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,13 +15,9 @@ import org.virtregress.bisect.Outcome;
 import org.virtregress.bisect.Phase;
 import org.virtregress.bisect.ProbeRecord;
 import org.virtregress.bisect.Verdict;
+import org.virtregress.report.BuildBisection;
 import org.virtregress.report.CommitBisection;
 import org.virtregress.report.Probe;
-import org.virtregress.report.SuiteReport;
-import org.virtregress.report.TestCaseReport;
-import org.virtregress.suite.CaseResult;
-import org.virtregress.suite.CaseStatus;
-import org.virtregress.suite.SuiteResult;
 
 class DemoReportTest {
     private static final String GOOD = "a".repeat(40);
@@ -57,34 +54,17 @@ class DemoReportTest {
     }
 
     @Test
-    void shouldKeepTheRangeOldestFirstWhenNotNarrowedToOne() {
-        ProbeLog log = new ProbeLog(new DemoProgress(new PrintWriter(new StringWriter())), id -> id, 0);
-        BisectResult result = new BisectResult(List.of(GOOD), BAD, 2, Outcome.INCONCLUSIVE, "only skipped left",
-                null, List.of(CandidateDetails.of(BAD, "newer"), CandidateDetails.of(CULPRIT, "older")), List.of(),
-                List.of(), 1, 1, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), null, List.of());
+    void shouldNameBuildProbesAndTheirRemainingCandidatesAsTheLogHeardThem() {
+        ProbeLog log = new ProbeLog(new DemoProgress(new PrintWriter(new StringWriter())), id -> "build " + id, 0);
+        ProbeRecord bisect = probe(Phase.BISECT, 1, CULPRIT, Verdict.BAD, List.of(Verdict.BAD));
+        ProbeRecord unheard = probe(Phase.BISECT, 2, GOOD, Verdict.GOOD, List.of(Verdict.GOOD));
+        log.probed(bisect, 3);
 
-        CommitBisection report = DemoReport.commits("file:///upstream/", result, log, log::label);
+        BuildBisection report = DemoReport.builds("demo-hv", result(Outcome.COMPLETE, List.of(bisect, unheard),
+                List.of()), null, null, log);
 
-        assertThat(report.culprit()).isNull();
-        assertThat(report.message()).isEqualTo("only skipped left");
-        assertThat(report.candidates()).extracting(c -> c.hash()).containsExactly(CULPRIT, BAD);
-        assertThat(report.confirmation()).isNull();
-    }
-
-    @Test
-    void shouldTellAFailedCheckFromOneThatCouldNotRun() {
-        SuiteResult suite = SuiteResult.of("guest-boot", List.of(
-                CaseResult.of("memory", "4 - memory", CaseStatus.FAIL, Duration.ZERO, "too small", "# too small"),
-                CaseResult.of("pci", "5 - pci", CaseStatus.ERROR, Duration.ZERO, "missing", null),
-                CaseResult.of("virtio", "6 - virtio", CaseStatus.SKIP, Duration.ZERO, "no bus", null)),
-                List.of(), Duration.ofSeconds(4), null, null);
-
-        SuiteReport report = DemoReport.suite(suite);
-
-        assertThat(report.status()).isEqualTo(SuiteReport.Status.FAILED);
-        assertThat(report.cases()).extracting(TestCaseReport::verdict).containsExactly(
-                TestCaseReport.Verdict.FAIL, TestCaseReport.Verdict.ERROR, TestCaseReport.Verdict.SKIP);
-        assertThat(report.totals().failed()).isEqualTo(1);
+        assertThat(report.probes()).extracting(Probe::subject, Probe::remaining)
+                .containsExactly(tuple("build " + CULPRIT, 3), tuple("build " + GOOD, null));
     }
 
     private static BisectResult result(Outcome outcome, List<ProbeRecord> probes, List<ProbeRecord> confirmation) {
