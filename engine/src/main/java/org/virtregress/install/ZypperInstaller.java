@@ -31,11 +31,18 @@ public final class ZypperInstaller extends PackageManagerInstaller {
         return "zypper";
     }
 
-    private List<String> base(InstallRequest request) {
+    /**
+     * Starts a zypper command line. Every install session reads the repositories afresh into a
+     * cache of its own: zypper would otherwise reuse metadata it fetched for a temporary
+     * repository less than {@code repo.refresh.delay} minutes ago, and miss a same-version
+     * rebuild published since.
+     */
+    private List<String> base(InstallRequest request, InstallSession session) {
         List<String> argv = new ArrayList<>(List.of("zypper", "--non-interactive"));
         if (request.root() != null) {
             argv.addAll(List.of("--root", request.root().toString()));
         }
+        argv.addAll(List.of("--cache-dir", session.workDirectory().resolve("zypp-cache").toAbsolutePath().toString()));
         if (!request.gpgCheck()) {
             argv.add("--no-gpg-checks");
         }
@@ -54,7 +61,7 @@ public final class ZypperInstaller extends PackageManagerInstaller {
     @Override
     List<CommandResult> remove(InstallRequest request, InstallSession session, List<String> names)
             throws IOException, InterruptedException {
-        List<String> argv = base(request);
+        List<String> argv = base(request, session);
         argv.addAll(List.of("remove", "--"));
         argv.addAll(names);
         return List.of(session.runAsRoot(argv, RpmDatabase.environment(session)));
@@ -65,13 +72,13 @@ public final class ZypperInstaller extends PackageManagerInstaller {
                                 List<PackageSpec> reinstalls) throws IOException, InterruptedException {
         List<CommandResult> results = new ArrayList<>();
         if (!packages.isEmpty()) {
-            List<String> argv = base(request);
+            List<String> argv = base(request, session);
             argv.addAll(List.of("install", "--oldpackage", "--no-recommends", "--"));
             packages.forEach(spec -> argv.add(spec.toString()));
             results.add(session.runAsRoot(argv, RpmDatabase.environment(session)));
         }
         if (!reinstalls.isEmpty()) {
-            List<String> argv = base(request);
+            List<String> argv = base(request, session);
             argv.addAll(List.of("install", "--oldpackage", "--no-recommends", "--force", "--"));
             reinstalls.forEach(spec -> argv.add(spec.toString()));
             results.add(session.runAsRoot(argv, RpmDatabase.environment(session)));
@@ -82,7 +89,7 @@ public final class ZypperInstaller extends PackageManagerInstaller {
     @Override
     List<String> available(InstallRequest request, InstallSession session, String name)
             throws IOException, InterruptedException {
-        List<String> argv = base(request);
+        List<String> argv = base(request, session);
         argv.addAll(List.of("search", "--details", "--match-exact", "--type", "package", "--", name));
         CommandResult result = session.queryAsRoot(argv, RpmDatabase.environment(session));
         List<String> versions = new ArrayList<>();
