@@ -1,0 +1,173 @@
+package org.virtregress.install;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.virtregress.process.CommandResult;
+import org.virtregress.process.ProcessRunner;
+
+/**
+ * Installs with apt-get: {@code apt-get install --allow-downgrades NAME=VERSION},
+ * {@code --reinstall} for a rebuild at the same version, {@code apt-get remove}. Every command
+ * reads a private configuration ({@code APT_CONFIG}) whose directories all lie in the root, whose
+ * source list is the root's own plus the request's repositories, and which runs dpkg with
+ * {@code --root} and {@code --admindir} of the root; maintainer scripts then run chrooted into the
+ * root, so a root with scripts needs a {@code /bin/sh}. A repository is a flat repository URL
+ * ({@code deb URL ./}) or {@code URL SUITE COMPONENT...}; {@code [trusted=yes]} is set only when
+ * GPG checking is off.
+ */
+public final class AptInstaller extends PackageManagerInstaller {
+    /**
+     * Creates the installer.
+     *
+     * @param runner runs the commands
+     */
+    public AptInstaller(ProcessRunner runner) {
+        super(runner);
+    }
+
+    @Override
+    public String manager() {
+        return "apt";
+    }
+
+    @Override
+    Map<String, String> installed(InstallRequest request, InstallSession session)
+            throws IOException, InterruptedException, InstallException {
+        return DpkgDatabase.read(request, session);
+    }
+
+    @Override
+    String prepare(InstallRequest request, InstallSession session) throws IOException, InterruptedException {
+        Path base = request.root() == null ? Path.of("/") : request.root();
+        if (base.toString().matches(".*[\"\\s{};].*")) {
+            return "the apt install root " + base + " holds a quote, blank, brace or semicolon, which apt's configuration cannot hold";
+        }
+        if (request.root() != null) {
+            createLayout(request.root());
+        }
+        Path sources = session.workDirectory().resolve("sources.list");
+        StringBuilder list = new StringBuilder();
+        Path own = base.resolve("etc/apt/sources.list");
+        if (Files.isRegularFile(own)) {
+            list.append(Files.readString(own)).append('\n');
+        }
+        for (String repository : request.repositories()) {
+            String[] parts = repository.split(" ", 2);
+            list.append("deb ").append(request.gpgCheck() ? "" : "[trusted=yes] ").append(parts[0]).append(' ')
+                    .append(parts.length == 1 ? "./" : parts[1]).append('\n');
+        }
+        Files.writeString(sources, list.toString());
+        Files.writeString(configFile(session), configuration(request.root(), base, sources));
+        CommandResult update = session.run(List.of("apt-get", "-q", "update"), environment(session));
+        if (!update.succeeded() || update.output().contains("\nW: Failed to fetch")
+                || update.output().contains("\nE: ")) {
+            return "cannot read the repositories: " + update.describe();
+        }
+        return null;
+    }
+
+    private static void createLayout(Path root) throws IOException {
+        for (String directory : List.of("var/lib/dpkg/info", "var/lib/dpkg/updates", "var/lib/apt/lists/partial",
+                "var/cache/apt/archives/partial", "var/log/apt", "etc/apt/apt.conf.d", "etc/apt/preferences.d",
+                "etc/apt/sources.list.d")) {
+            Files.createDirectories(root.resolve(directory));
+        }
+        for (String file : List.of("var/lib/dpkg/status", "var/lib/dpkg/available")) {
+            if (!Files.exists(root.resolve(file))) {
+                Files.createFile(root.resolve(file));
+            }
+        }
+    }
+
+    private static String configuration(Path root, Path base, Path sources) {
+        StringBuilder conf = new StringBuilder();
+        entry(conf, "Dir::State", base.resolve("var/lib/apt"));
+        entry(conf, "Dir::State::status", base.resolve("var/lib/dpkg/status"));
+        entry(conf, "Dir::Cache", base.resolve("var/cache/apt"));
+        entry(conf, "Dir::Log", base.resolve("var/log/apt"));
+        entry(conf, "Dir::Etc::main", base.resolve("etc/apt/apt.conf"));
+        entry(conf, "Dir::Etc::parts", base.resolve("etc/apt/apt.conf.d"));
+        entry(conf, "Dir::Etc::preferences", base.resolve("etc/apt/preferences"));
+        entry(conf, "Dir::Etc::preferencesparts", base.resolve("etc/apt/preferences.d"));
+        entry(conf, "Dir::Etc::trusted", base.resolve("etc/apt/trusted.gpg"));
+        entry(conf, "Dir::Etc::trustedparts", base.resolve("etc/apt/trusted.gpg.d"));
+        entry(conf, "Dir::Etc::sourcelist", sources);
+        entry(conf, "Dir::Etc::sourceparts", base.resolve("etc/apt/sources.list.d"));
+        conf.append("Dpkg::Use-Pty \"0\";\n");
+        if (root != null) {
+            conf.append("DPkg::Options { \"--root=").append(root).append("\"; \"--admindir=")
+                    .append(DpkgDatabase.adminDirectory(root)).append("\"; \"--log=")
+                    .append(root.resolve("var/log/dpkg.log")).append("\"; };\n");
+        }
+        return conf.toString();
+    }
+
+    private static void entry(StringBuilder conf, String key, Path value) {
+        conf.append(key).append(" \"").append(value).append("\";\n");
+    }
+
+    private static Path configFile(InstallSession session) {
+        return session.workDirectory().resolve("apt.conf");
+    }
+
+    private static Map<String, String> environment(InstallSession session) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        return Map.of("APT_CONFIG", configFile(session).toString(), "DEBIAN_FRONTEND", "noninteractive",
+                "PATH", path + ":/usr/local/sbin:/usr/sbin:/sbin");
+    }
+
+    @Override
+    List<CommandResult> remove(InstallRequest request, InstallSession session, List<String> names)
+            throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("apt-get", "-y", "-q", "remove"));
+        argv.addAll(names);
+        return List.of(session.run(argv, environment(session)));
+    }
+
+    @Override
+    List<CommandResult> install(InstallRequest request, InstallSession session, List<PackageSpec> packages,
+                                List<PackageSpec> reinstalls) throws IOException, InterruptedException {
+        List<CommandResult> results = new ArrayList<>();
+        if (!packages.isEmpty()) {
+            List<String> argv = new ArrayList<>(List.of("apt-get", "-y", "-q", "--allow-downgrades",
+                    "--no-install-recommends", "install"));
+            packages.forEach(spec -> argv.add(spec.toString()));
+            results.add(session.run(argv, environment(session)));
+        }
+        if (!reinstalls.isEmpty()) {
+            List<String> argv = new ArrayList<>(List.of("apt-get", "-y", "-q", "--allow-downgrades",
+                    "--no-install-recommends", "--reinstall", "install"));
+            reinstalls.forEach(spec -> argv.add(spec.toString()));
+            results.add(session.run(argv, environment(session)));
+        }
+        return results;
+    }
+
+    @Override
+    List<String> available(InstallRequest request, InstallSession session, String name)
+            throws IOException, InterruptedException {
+        CommandResult result = session.run(List.of("apt-cache", "madison", name), environment(session));
+        List<String> versions = new ArrayList<>();
+        for (String line : result.output().split("\n")) {
+            String[] columns = line.split("\\|");
+            if (columns.length >= 3 && columns[0].strip().equals(name) && !versions.contains(columns[1].strip())) {
+                versions.add(columns[1].strip());
+            }
+        }
+        return versions;
+    }
+
+    @Override
+    boolean matches(String requested, String version) {
+        return DpkgDatabase.matches(requested, version);
+    }
+
+    @Override
+    String debianPackage(String program) {
+        return program.equals("dpkg-query") ? "dpkg" : "apt";
+    }
+}

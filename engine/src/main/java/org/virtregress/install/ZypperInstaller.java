@@ -1,0 +1,116 @@
+package org.virtregress.install;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.virtregress.process.CommandResult;
+import org.virtregress.process.ProcessRunner;
+
+/**
+ * Installs with zypper: {@code zypper install --oldpackage NAME=EVR} (which also downgrades),
+ * {@code --force} for a rebuild at the same version, {@code zypper remove}; the request's
+ * repositories are added for the one command with {@code --plus-repo}, so nothing is left in the
+ * root's repository configuration.
+ */
+public final class ZypperInstaller extends PackageManagerInstaller {
+    /** zypper's "reboot needed" code: the transaction itself succeeded. */
+    private static final int REBOOT_NEEDED = 102;
+
+    /**
+     * Creates the installer.
+     *
+     * @param runner runs the commands
+     */
+    public ZypperInstaller(ProcessRunner runner) {
+        super(runner);
+    }
+
+    @Override
+    public String manager() {
+        return "zypper";
+    }
+
+    private List<String> base(InstallRequest request) {
+        List<String> argv = new ArrayList<>(List.of("zypper", "--non-interactive"));
+        if (request.root() != null) {
+            argv.addAll(List.of("--root", request.root().toString()));
+        }
+        if (!request.gpgCheck()) {
+            argv.add("--no-gpg-checks");
+        }
+        for (String repository : request.repositories()) {
+            argv.addAll(List.of("--plus-repo", repository));
+        }
+        return argv;
+    }
+
+    @Override
+    Map<String, String> installed(InstallRequest request, InstallSession session)
+            throws IOException, InterruptedException, InstallException {
+        return RpmDatabase.read(request, session);
+    }
+
+    @Override
+    List<CommandResult> remove(InstallRequest request, InstallSession session, List<String> names)
+            throws IOException, InterruptedException {
+        List<String> argv = base(request);
+        argv.addAll(List.of("remove", "--"));
+        argv.addAll(names);
+        return List.of(session.run(argv, RpmDatabase.environment(session)));
+    }
+
+    @Override
+    List<CommandResult> install(InstallRequest request, InstallSession session, List<PackageSpec> packages,
+                                List<PackageSpec> reinstalls) throws IOException, InterruptedException {
+        List<CommandResult> results = new ArrayList<>();
+        if (!packages.isEmpty()) {
+            List<String> argv = base(request);
+            argv.addAll(List.of("install", "--oldpackage", "--no-recommends", "--"));
+            packages.forEach(spec -> argv.add(spec.toString()));
+            results.add(session.run(argv, RpmDatabase.environment(session)));
+        }
+        if (!reinstalls.isEmpty()) {
+            List<String> argv = base(request);
+            argv.addAll(List.of("install", "--oldpackage", "--no-recommends", "--force", "--"));
+            reinstalls.forEach(spec -> argv.add(spec.toString()));
+            results.add(session.run(argv, RpmDatabase.environment(session)));
+        }
+        return results;
+    }
+
+    @Override
+    List<String> available(InstallRequest request, InstallSession session, String name)
+            throws IOException, InterruptedException {
+        List<String> argv = base(request);
+        argv.addAll(List.of("search", "--details", "--match-exact", "--type", "package", "--", name));
+        CommandResult result = session.run(argv, RpmDatabase.environment(session));
+        List<String> versions = new ArrayList<>();
+        for (String line : result.output().split("\n")) {
+            String[] columns = line.split("\\|");
+            if (columns.length >= 4 && columns[1].strip().equals(name)) {
+                String version = columns[3].strip();
+                String evr = version.contains(":") ? version : "0:" + version;
+                if (!versions.contains(evr)) {
+                    versions.add(evr);
+                }
+            }
+        }
+        return versions;
+    }
+
+    @Override
+    boolean succeeded(CommandResult result) {
+        return !result.timedOut() && (result.exitCode() == 0 || result.exitCode() == REBOOT_NEEDED);
+    }
+
+    @Override
+    boolean matches(String requested, String version) {
+        return RpmDatabase.matches(requested, version);
+    }
+
+    @Override
+    String debianPackage(String program) {
+        return RpmDatabase.debianPackage(program);
+    }
+}

@@ -1,0 +1,260 @@
+package org.virtregress.repo;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Downloads repository files over HTTP(S) or from the local file system ({@code file:} URLs).
+ * HTTP goes through the JVM's default proxy selector (so {@code -Dhttps.proxyHost} and friends
+ * apply), sends basic authentication when credentials are given (never logged), follows
+ * redirects, and supports conditional requests. Counts requests and bytes received. Thread-safe.
+ */
+public final class Fetcher {
+    /** Default limit on the time a request may take. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient client;
+    private final Duration timeout;
+    private final Credentials credentials;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+
+    /**
+     * Creates a fetcher.
+     *
+     * @param timeout the limit on connecting and on each request
+     * @param credentials basic authentication credentials, or null for none
+     */
+    public Fetcher(Duration timeout, Credentials credentials) {
+        this.timeout = timeout;
+        this.credentials = credentials;
+        this.client = HttpClient.newBuilder()
+                .proxy(ProxySelector.getDefault())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(timeout)
+                .build();
+    }
+
+    /** Creates a fetcher with the default timeout and no credentials. */
+    public Fetcher() {
+        this(DEFAULT_TIMEOUT, null);
+    }
+
+    /** Returns the number of requests made so far (HTTP requests and local file reads). */
+    public long requests() {
+        return requests.get();
+    }
+
+    /** Returns the number of body bytes received so far. */
+    public long bytesFetched() {
+        return bytes.get();
+    }
+
+    /**
+     * The answer to a conditional request.
+     *
+     * @param notModified whether the file is unchanged since the validators were issued
+     * @param body the content, empty when not modified
+     * @param validators the validators of the current content (the previous ones when not modified)
+     */
+    public record Conditional(boolean notModified, byte[] body, Validators validators) {
+    }
+
+    /**
+     * Fetches a small file unless it is unchanged since the given validators.
+     *
+     * @param uri the file
+     * @param previous validators from the previous fetch, {@link Validators#NONE} for none
+     * @param cap the maximum size accepted
+     * @return the answer
+     * @throws NotFoundException if the file does not exist
+     * @throws RepositoryException on any other failure, naming the URL
+     */
+    public Conditional fetchIfChanged(URI uri, Validators previous, long cap) throws RepositoryException {
+        if ("file".equals(uri.getScheme())) {
+            return fetchLocalIfChanged(uri, previous, cap);
+        }
+        HttpRequest.Builder request = request(uri);
+        if (previous.etag() != null) {
+            request.header("If-None-Match", previous.etag());
+        }
+        if (previous.lastModified() != null) {
+            request.header("If-Modified-Since", previous.lastModified());
+        }
+        HttpResponse<InputStream> response = send(uri, request.build());
+        if (response.statusCode() == 304) {
+            close(response.body());
+            return new Conditional(true, new byte[0], previous);
+        }
+        Validators validators = new Validators(response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Last-Modified").orElse(null));
+        return new Conditional(false, readAll(uri, response.body(), cap), validators);
+    }
+
+    /**
+     * Fetches a small file.
+     *
+     * @param uri the file
+     * @param cap the maximum size accepted
+     * @return the content
+     * @throws NotFoundException if the file does not exist
+     * @throws RepositoryException on any other failure, naming the URL
+     */
+    public byte[] fetch(URI uri, long cap) throws RepositoryException {
+        return fetchIfChanged(uri, Validators.NONE, cap).body();
+    }
+
+    /**
+     * Opens a file for streaming; the caller closes the stream.
+     *
+     * @param uri the file
+     * @return the content as a stream; its read errors are {@link RepositoryException}s naming the URL
+     * @throws NotFoundException if the file does not exist
+     * @throws RepositoryException on any other failure, naming the URL
+     */
+    public InputStream open(URI uri) throws RepositoryException {
+        if ("file".equals(uri.getScheme())) {
+            requests.incrementAndGet();
+            try {
+                return counting(uri, Files.newInputStream(Path.of(uri)));
+            } catch (NoSuchFileException e) {
+                throw new NotFoundException(uri + " does not exist");
+            } catch (IOException e) {
+                throw new RepositoryException("cannot read " + uri + ": " + e.getMessage(), e);
+            }
+        }
+        return counting(uri, send(uri, request(uri).build()).body());
+    }
+
+    private HttpRequest.Builder request(URI uri) throws RepositoryException {
+        String scheme = uri.getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            throw new RepositoryException("unsupported URL scheme in " + uri + ": use http, https or file");
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        if (credentials != null) {
+            builder.header("Authorization", credentials.authorization());
+        }
+        return builder;
+    }
+
+    private HttpResponse<InputStream> send(URI uri, HttpRequest request) throws RepositoryException {
+        requests.incrementAndGet();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            throw new RepositoryException("timed out after " + timeout.toSeconds() + " s fetching " + uri, e);
+        } catch (IOException e) {
+            throw new RepositoryException("cannot fetch " + uri + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RepositoryException("interrupted fetching " + uri, e);
+        }
+        int status = response.statusCode();
+        if (status == 404 || status == 410) {
+            close(response.body());
+            throw new NotFoundException(uri + " does not exist (HTTP " + status + ")");
+        }
+        if (status != 200 && status != 304) {
+            close(response.body());
+            throw new RepositoryException("HTTP " + status + " fetching " + uri);
+        }
+        return response;
+    }
+
+    private Conditional fetchLocalIfChanged(URI uri, Validators previous, long cap) throws RepositoryException {
+        requests.incrementAndGet();
+        Path path = Path.of(uri);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            String tag = attributes.lastModifiedTime().toMillis() + "-" + attributes.size();
+            if (tag.equals(previous.etag())) {
+                return new Conditional(true, new byte[0], previous);
+            }
+            byte[] body = readAll(uri, Files.newInputStream(path), cap);
+            bytes.addAndGet(body.length);
+            return new Conditional(false, body, new Validators(tag, null));
+        } catch (NoSuchFileException e) {
+            throw new NotFoundException(uri + " does not exist");
+        } catch (IOException e) {
+            throw new RepositoryException("cannot read " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] readAll(URI uri, InputStream body, long cap) throws RepositoryException {
+        try (InputStream in = "file".equals(uri.getScheme()) ? body : counting(uri, body)) {
+            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+            if (data.length > cap) {
+                throw new RepositoryException(uri + " is larger than the limit of " + cap + " bytes");
+            }
+            return data;
+        } catch (RepositoryException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new RepositoryException("cannot read " + uri + ": " + describe(e), e);
+        }
+    }
+
+    private InputStream counting(URI uri, InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = wrap(() -> super.read());
+                if (b >= 0) {
+                    bytes.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = wrap(() -> super.read(buffer, offset, length));
+                if (n > 0) {
+                    bytes.addAndGet(n);
+                }
+                return n;
+            }
+
+            private int wrap(IoRead read) throws IOException {
+                try {
+                    return read.read();
+                } catch (RepositoryException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new RepositoryException("cannot read " + uri + ": " + describe(e), e);
+                }
+            }
+        };
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing to do: the response is discarded
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoRead {
+        int read() throws IOException;
+    }
+}

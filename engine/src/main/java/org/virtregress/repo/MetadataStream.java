@@ -1,0 +1,171 @@
+package org.virtregress.repo;
+
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+
+/**
+ * A metadata file being streamed: downloaded, optionally copied to disk, checksummed as
+ * published (compressed) and as opened (decompressed), decompressed with a size cap. Call
+ * {@link #finish()} after reading to verify sizes and checksums, or {@link #fail(Exception)} to
+ * turn a read error into the right exception.
+ */
+final class MetadataStream implements Closeable {
+    private final URI uri;
+    private final Checksum checksum;
+    private final long size;
+    private final Checksum openChecksum;
+    private final long openSize;
+    private final InputStream raw;
+    private final MessageDigest rawDigest;
+    private final MessageDigest openDigest;
+    private final CappedInputStream content;
+    private final OutputStream copy;
+    private long rawCount;
+
+    private MetadataStream(Fetcher fetcher, URI uri, Checksum checksum, long size, Checksum openChecksum,
+            long openSize, long cap, Path copyTo) throws RepositoryException {
+        this.uri = uri;
+        this.checksum = checksum;
+        this.size = size;
+        this.openChecksum = openChecksum;
+        this.openSize = openSize;
+        InputStream in = fetcher.open(uri);
+        try {
+            this.copy = copyTo == null ? null : Files.newOutputStream(copyTo);
+            this.rawDigest = checksum == null ? null : checksum.newDigest();
+            this.openDigest = openChecksum == null ? null : openChecksum.newDigest();
+            this.raw = new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0) {
+                        rawCount += n;
+                        if (rawDigest != null) {
+                            rawDigest.update(buffer, offset, n);
+                        }
+                        if (copy != null) {
+                            copy.write(buffer, offset, n);
+                        }
+                    }
+                    return n;
+                }
+            };
+            InputStream decompressed = Decompression.open(raw, cap, uri.toString());
+            InputStream digested = openDigest == null ? decompressed : new DigestInputStream(decompressed, openDigest);
+            this.content = new CappedInputStream(digested, Long.MAX_VALUE, uri.toString());
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw e instanceof RepositoryException r ? r
+                    : new RepositoryException("cannot read " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    static MetadataStream open(Fetcher fetcher, URI uri, Checksum checksum, long size, Checksum openChecksum,
+            long openSize, long cap, Path copyTo) throws RepositoryException {
+        try {
+            return new MetadataStream(fetcher, uri, checksum, size, openChecksum, openSize, cap, copyTo);
+        } catch (NotFoundException e) {
+            throw new PublishingInProgressException(uri + " is listed in the index but does not exist");
+        }
+    }
+
+    /** Returns the decompressed content; closing it does nothing (parsers close what they read). */
+    InputStream content() {
+        return new FilterInputStream(content) {
+            @Override
+            public void close() {
+                // the stream is closed by MetadataStream.close, after verification
+            }
+        };
+    }
+
+    /**
+     * Reads what is left and verifies sizes and checksums.
+     *
+     * @throws PublishingInProgressException if they do not match the index
+     * @throws RepositoryException if the rest cannot be read
+     */
+    void finish() throws RepositoryException {
+        try {
+            content.transferTo(OutputStream.nullOutputStream());
+            raw.transferTo(OutputStream.nullOutputStream());
+        } catch (RepositoryException e) {
+            throw e;
+        } catch (IOException e) {
+            fail(e);
+        }
+        if (rawDigest != null && !checksum.matches(rawDigest.digest())) {
+            throw new PublishingInProgressException("checksum of " + uri + " does not match the index (expected "
+                    + checksum + ")");
+        }
+        if (size >= 0 && rawCount != size) {
+            throw new PublishingInProgressException("size of " + uri + " is " + rawCount + " bytes, the index says "
+                    + size);
+        }
+        if (openDigest != null && !openChecksum.matches(openDigest.digest())) {
+            throw new PublishingInProgressException("open checksum of " + uri + " does not match the index");
+        }
+        if (openSize >= 0 && content.count() != openSize) {
+            throw new PublishingInProgressException("decompressed size of " + uri + " is " + content.count()
+                    + " bytes, the index says " + openSize);
+        }
+    }
+
+    /**
+     * Turns a failure while reading into the exception to throw: publishing in progress when the
+     * published checksum does not match (a truncated or replaced file), otherwise an error naming
+     * the URL.
+     *
+     * @param cause the failure
+     * @return never returns normally
+     * @throws RepositoryException always
+     */
+    RepositoryException fail(Exception cause) throws RepositoryException {
+        if (cause instanceof RepositoryException r && r.getMessage().contains("larger than the limit")) {
+            throw r;
+        }
+        if (rawDigest != null) {
+            try {
+                raw.transferTo(OutputStream.nullOutputStream());
+                if (!checksum.matches(rawDigest.digest())) {
+                    throw new PublishingInProgressException("checksum of " + uri + " does not match the index");
+                }
+            } catch (RepositoryException e) {
+                throw e;
+            } catch (IOException e) {
+                // fall through to the original failure
+            }
+        }
+        throw new RepositoryException("cannot read " + uri + ": " + cause.getMessage(), cause);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(raw);
+        if (copy != null) {
+            closeQuietly(copy);
+        }
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // nothing more to do with a stream being discarded
+        }
+    }
+}

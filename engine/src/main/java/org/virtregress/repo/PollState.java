@@ -1,0 +1,76 @@
+package org.virtregress.repo;
+
+import com.fasterxml.jackson.core.JacksonException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.virtregress.storage.Json;
+
+/**
+ * What the poller remembers between polls, kept in a JSON file written atomically.
+ *
+ * @param repositories the state of each repository, keyed by its spec
+ */
+public record PollState(Map<String, RepositoryState> repositories) {
+    /**
+     * The state of one repository.
+     *
+     * @param validators the index's HTTP validators, for the next conditional request
+     * @param indexDigest the SHA-256 of the index last read
+     * @param patterns the package patterns watched when it was read; other patterns force a full read
+     * @param newest the newest build seen of each package ({@code name.arch}), kept after removal
+     * @param current the build of each package present at the last read
+     * @param polledAt when it was last read
+     */
+    public record RepositoryState(Validators validators, String indexDigest, List<String> patterns,
+            Map<String, Build> newest, Map<String, Build> current, Instant polledAt) {
+        /** Copies the collections into sorted, immutable ones. */
+        public RepositoryState {
+            validators = validators == null ? Validators.NONE : validators;
+            patterns = patterns == null ? List.of() : List.copyOf(patterns);
+            newest = newest == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(newest));
+            current = current == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(current));
+        }
+    }
+
+    /** Copies the map into a sorted, immutable one. */
+    public PollState {
+        repositories = repositories == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(repositories));
+    }
+
+    /**
+     * Reads the state file; a missing file is an empty state.
+     *
+     * @param file the state file
+     * @return the state
+     * @throws IOException if the file exists but cannot be read or is not a poll state; the
+     *     message names the file
+     */
+    public static PollState load(Path file) throws IOException {
+        try {
+            byte[] content = Files.readAllBytes(file);
+            PollState state = Json.mapper().readValue(content, PollState.class);
+            return state == null ? new PollState(Map.of()) : state;
+        } catch (NoSuchFileException e) {
+            return new PollState(Map.of());
+        } catch (JacksonException e) {
+            throw new IOException("state file " + file + " is not a valid poll state: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the state atomically: a crash mid-write leaves the previous file.
+     *
+     * @param file the state file
+     * @throws IOException if it cannot be written
+     */
+    public void save(Path file) throws IOException {
+        Json.writeAtomically(file, this);
+    }
+}

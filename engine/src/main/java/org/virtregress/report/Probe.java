@@ -1,0 +1,39 @@
+package org.virtregress.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One probe of a bisection: a candidate (a commit or a package build) built, installed and tested.
+ *
+ * @param round the round it belongs to, from 1; several probes may share a round when run in parallel
+ * @param candidate the commit hash, or the build version in a bisection over builds
+ * @param subject the commit subject or build name, or null
+ * @param verdict the verdict
+ * @param runs how many times the test ran on this candidate
+ * @param duration the time the probe took (build, install and test), or null
+ * @param log a reference to the probe's log: a URL or a path relative to the report, or null
+ * @param remaining how many candidates remained after this probe, or null when unknown
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Probe(int round, String candidate, String subject, Verdict verdict, int runs, Duration duration,
+                    String log, Integer remaining) {
+    /** Requires a candidate and a verdict. */
+    public Probe {
+        Objects.requireNonNull(candidate, "candidate");
+        Objects.requireNonNull(verdict, "verdict");
+    }
+
+    /** The verdict of a probe. */
+    public enum Verdict {
+        /** The failure did not show: the regression came later. */
+        GOOD,
+        /** The failure showed: the regression is here or earlier. */
+        BAD,
+        /** The candidate could not be tested (build or install failed); it stays in the range. */
+        SKIP,
+        /** The runs disagreed (some passed, some failed); counted with low confidence. */
+        WEAK
+    }
+}

@@ -1,0 +1,55 @@
+package org.virtregress.suite;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a TAP file or stream with a {@link TapStream}, capping the input size. Thread-safe. */
+public final class TapParser implements ResultParser {
+    private final long sizeCap;
+
+    /** Creates a parser with the default size cap. */
+    public TapParser() {
+        this(DEFAULT_SIZE_CAP);
+    }
+
+    /**
+     * Creates a parser.
+     *
+     * @param sizeCap the largest input accepted, in bytes
+     */
+    public TapParser(long sizeCap) {
+        this.sizeCap = sizeCap;
+    }
+
+    @Override
+    public ParsedCases parse(InputStream input, String source) {
+        TapStream tap = new TapStream(source);
+        String failure = null;
+        long lines = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new CappedInputStream(input, sizeCap),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines++;
+                tap.accept(line);
+            }
+        } catch (IOException e) {
+            failure = source + ":" + (lines + 1) + ": " + e.getMessage();
+        }
+        ParsedCases parsed = tap.finish();
+        if (failure == null) {
+            return parsed;
+        }
+        List<String> errors = new ArrayList<>();
+        errors.add(failure);
+        errors.addAll(parsed.errors());
+        return new ParsedCases(parsed.cases(), errors);
+    }
+}
