@@ -19,6 +19,7 @@ public final class FieldChecks {
     private static final Pattern PACKAGE_GLOB = Pattern.compile("[A-Za-z0-9_*?\\[][A-Za-z0-9_+.:*?\\[\\]!-]*");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9_.+:~^-]+");
     private static final Pattern REPOSITORY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final String DEB_PREFIX = "deb:";
     private static final Pattern LINE_OR_SPACE = Pattern.compile("[\\s,]+");
 
     private FieldChecks() {
@@ -26,13 +27,17 @@ public final class FieldChecks {
 
     /**
      * Checks a repository base URL: absolute, http, https or file, no user info (credentials come
-     * from the Credentials plugin, never from the URL).
+     * from the Credentials plugin, never from the URL). A {@code deb:} prefix marks a flat Debian
+     * repository.
      *
      * @param url the URL as typed
      * @return the problem, or empty when the URL is acceptable
      */
     public static Optional<String> repositoryUrl(String url) {
         String value = trimmed(url);
+        if (value.startsWith(DEB_PREFIX)) {
+            value = value.substring(DEB_PREFIX.length());
+        }
         if (value.isEmpty()) {
             return Optional.of("A repository URL is required.");
         }

@@ -3,64 +3,59 @@ package io.jenkins.plugins.virtregress.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.virtregress.storage.Json;
+import org.virtregress.report.RegressionReport;
+import org.virtregress.report.ReportJson;
 
 /**
- * A full result kept as JSON in its own file under a build's directory
- * ({@code <build>/virt-regress/<name>.json}), so that {@code build.xml} keeps only a summary and
- * the full result is read when a page needs it.
+ * A regression report kept as JSON in its own file under a build's directory
+ * ({@code <build>/virt-regress/<id>.json}), so that {@code build.xml} keeps only a summary and the
+ * full report is read when a page needs it.
  */
 public final class ResultFile {
-    /** The directory under the build directory that holds the result files. */
+    /** The directory under the build directory that holds the report files. */
     public static final String DIRECTORY = "virt-regress";
 
     private ResultFile() {
     }
 
     /**
-     * Locates a result file.
+     * Locates a report file.
      *
      * @param buildDirectory the build's root directory
-     * @param name the file name without extension
+     * @param id the report's id within the build, a plain file name without extension
      * @return the path of the JSON file
+     * @throws IllegalArgumentException if the id is not a plain file name
      */
-    public static Path of(Path buildDirectory, String name) {
-        if (!name.matches("[A-Za-z0-9_.-]+") || name.startsWith(".")) {
-            throw new IllegalArgumentException("result file name " + name + " is not a plain file name");
+    public static Path of(Path buildDirectory, String id) {
+        if (!id.matches("[A-Za-z0-9_.-]+") || id.startsWith(".")) {
+            throw new IllegalArgumentException("report id " + id + " is not a plain file name");
         }
-        return buildDirectory.resolve(DIRECTORY).resolve(name + ".json");
+        return buildDirectory.resolve(DIRECTORY).resolve(id + ".json");
     }
 
     /**
-     * Writes a result atomically.
+     * Writes a report atomically.
      *
      * @param buildDirectory the build's root directory
-     * @param name the file name without extension
-     * @param result the result, serializable by the engine's JSON mapper
+     * @param id the report's id within the build
+     * @param report the report
      * @throws IOException if it cannot be written; a previous file is then unchanged
      */
-    public static void write(Path buildDirectory, String name, Object result) throws IOException {
-        Path file = of(buildDirectory, name);
+    public static void write(Path buildDirectory, String id, RegressionReport report) throws IOException {
+        Path file = of(buildDirectory, id);
         Files.createDirectories(file.getParent());
-        Json.writeAtomically(file, result);
+        ReportJson.write(file, report);
     }
 
     /**
-     * Reads a result.
+     * Reads a report.
      *
      * @param buildDirectory the build's root directory
-     * @param name the file name without extension
-     * @param type the type of the result
-     * @param <T> the type of the result
-     * @return the result
-     * @throws IOException if the file is missing or not a valid result, naming the file
+     * @param id the report's id within the build
+     * @return the report
+     * @throws IOException if the file is missing or not a report, naming the file
      */
-    public static <T> T read(Path buildDirectory, String name, Class<T> type) throws IOException {
-        Path file = of(buildDirectory, name);
-        try {
-            return Json.mapper().readValue(file.toFile(), type);
-        } catch (IOException e) {
-            throw new IOException("cannot read result file " + file + ": " + e.getMessage(), e);
-        }
+    public static RegressionReport read(Path buildDirectory, String id) throws IOException {
+        return ReportJson.read(of(buildDirectory, id));
     }
 }
