@@ -1,0 +1,145 @@
+package org.virtregress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.TimeZone;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.virtregress.bisect.BisectResult;
+import org.virtregress.bisect.Outcome;
+import org.virtregress.storage.Json;
+import picocli.CommandLine;
+
+/** Runs {@code virt-regress bisect} on real git repositories with a real command. */
+class BisectCommandITest {
+    /** What one run of the command line printed and returned. */
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run bisect(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = VirtRegressCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(List.of("bisect"));
+        all.addAll(List.of(args));
+        int code = cli.execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A checked-out repository of 20 commits; file "code" holds 1 from commit {@code culprit} on. */
+    private static List<String> repository(Path dir, int culprit) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            for (int i = 0; i < 20; i++) {
+                Files.writeString(dir.resolve("code"), i >= culprit ? "1" : "0");
+                Files.writeString(dir.resolve("n" + i), "change " + i);
+                git.add().addFilepattern(".").call();
+                PersonIdent ident = new PersonIdent("Ada Tester", "ada@example.org",
+                        Date.from(Instant.parse("2024-03-01T10:00:00Z").plusSeconds(60L * i)), TimeZone.getTimeZone("UTC"));
+                ids.add(git.commit().setMessage("change " + i).setAuthor(ident).setCommitter(ident).setSign(false)
+                        .call().name());
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void shouldPrintProgressAndTheConfirmedCulprit(@TempDir Path dir) throws Exception {
+        List<String> ids = repository(dir.resolve("repo"), 13);
+        Path report = dir.resolve("report");
+
+        Run run = bisect("--repo", dir.resolve("repo").toString(), "--good", ids.get(0), "--bad", "main",
+                "--probes", "2", "--confirm", "2", "--report", report.toString(), "--", "sh", "-c", "exit $(cat code)");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Bisecting 19 candidates").contains("[bad end ]").contains("[round 1  ]")
+                .contains("[confirm ]")
+                .contains("First bad commit: " + ids.get(13)).contains("Author: Ada Tester <ada@example.org>")
+                .contains("Date: 2024-03-01T10:13:00Z").contains("Subject: change 13")
+                .contains("Files changed:\n  code\n  n13").contains("Outcome: COMPLETE");
+        BisectResult result = Json.mapper().readValue(report.resolve("bisect.json").toFile(), BisectResult.class);
+        assertThat(result.culprit().id()).isEqualTo(ids.get(13));
+        assertThat(result.probesPerRound()).isEqualTo(2);
+        assertThat(result.probes()).allSatisfy(p -> assertThat(Path.of(p.logRef())).exists());
+    }
+
+    @Test
+    void shouldResumeFromTheStateFileWithoutRunningTheCommandAgain(@TempDir Path dir) throws Exception {
+        List<String> ids = repository(dir.resolve("repo"), 7);
+        Path counter = dir.resolve("runs");
+        Files.writeString(counter, "");
+        String script = "echo run >> '" + counter + "'; exit $(cat code)";
+        String[] args = {"--repo", dir.resolve("repo").toString(), "--good", ids.get(0), "--bad", ids.get(19),
+            "--state", dir.resolve("state.json").toString(), "--", "sh", "-c", script};
+
+        Run first = bisect(args);
+        long runs = Files.readAllLines(counter).size();
+        Run second = bisect(args);
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("First bad commit: " + ids.get(7));
+        assertThat(Files.readAllLines(counter)).hasSize((int) runs);
+    }
+
+    @Test
+    void shouldExitInconclusiveWhenTheBadEndPasses(@TempDir Path dir) throws Exception {
+        List<String> ids = repository(dir.resolve("repo"), 99);
+
+        Run run = bisect("--repo", dir.resolve("repo").toString(), "--good", ids.get(0), "--bad", "main",
+                "--report", dir.resolve("report").toString(), "--", "sh", "-c", "exit $(cat code)");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INCONCLUSIVE);
+        assertThat(run.out()).contains("Outcome: UNREPRODUCIBLE");
+        assertThat(Json.mapper().readValue(dir.resolve("report/bisect.json").toFile(), BisectResult.class).outcome())
+                .isEqualTo(Outcome.UNREPRODUCIBLE);
+    }
+
+    @Test
+    void shouldSuggestSwappingGoodAndBad(@TempDir Path dir) throws Exception {
+        List<String> ids = repository(dir.resolve("repo"), 5);
+
+        Run run = bisect("--repo", dir.resolve("repo").toString(), "--good", "main", "--bad", ids.get(2),
+                "--", "true");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.REPOSITORY);
+        assertThat(run.err()).contains("Did you swap them?");
+    }
+
+    @Test
+    void shouldReportUnknownRevisionsAndMissingRepositories(@TempDir Path dir) throws Exception {
+        repository(dir.resolve("repo"), 5);
+
+        Run unknown = bisect("--repo", dir.resolve("repo").toString(), "--good", "v9.9", "--bad", "main", "--", "true");
+        Run missing = bisect("--repo", dir.resolve("nothing").toString(), "--good", "a", "--bad", "b", "--", "true");
+
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.REPOSITORY);
+        assertThat(unknown.err()).contains("unknown revision 'v9.9'");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.REPOSITORY);
+        assertThat(missing.err()).contains("not a git repository");
+    }
+
+    @Test
+    void shouldRejectUsageErrors(@TempDir Path dir) throws Exception {
+        repository(dir.resolve("repo"), 5);
+
+        assertThat(bisect("--repo", dir.resolve("repo").toString(), "--good", "main~3", "--bad", "main").exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(bisect("--repo", dir.resolve("repo").toString(), "--good", "main~3", "--bad", "main",
+                "--timeout", "soon", "--", "true").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bisect("--repo", dir.resolve("repo").toString(), "--good", "main~3", "--bad", "main",
+                "--probes", "0", "--", "true").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+}

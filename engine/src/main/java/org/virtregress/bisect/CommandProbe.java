@@ -1,0 +1,255 @@
+package org.virtregress.bisect;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.virtregress.process.Command;
+import org.virtregress.process.CommandResult;
+import org.virtregress.process.OutputListener;
+import org.virtregress.process.ProcessRunner;
+import org.virtregress.process.ProgramNotFoundException;
+
+/**
+ * Tests a commit by running a command in a worktree of its own, like {@code git bisect run}: each
+ * concurrent probe gets a detached {@code git worktree} (created once, then checked out again per
+ * candidate), so the user's checkout is never touched. The command runs with
+ * {@code VIRT_REGRESS_COMMIT} set to the candidate, and its exit code is the verdict: 0 good, 125
+ * skip, 1 to 127 bad, 128 and above (or a signal) aborts the bisection. A command that outlives
+ * its timeout is killed and the candidate skipped. The failure signature of a bad run is
+ * {@code "exit code N"}. Thread-safe; close it to remove its worktrees.
+ */
+public final class CommandProbe implements Probe, AutoCloseable {
+    /** The exit code that marks a candidate untestable. */
+    public static final int SKIP_CODE = 125;
+
+    private final Path repository;
+    private final List<String> argv;
+    private final Duration timeout;
+    private final Path workRoot;
+    private final Path logDirectory;
+    private final ProcessRunner runner;
+    private final OutputListener output;
+    private final BlockingQueue<Path> free = new LinkedBlockingQueue<>();
+    private final List<Path> worktrees = new ArrayList<>();
+    private final AtomicInteger logs = new AtomicInteger();
+
+    private CommandProbe(Builder builder) throws IOException {
+        this.repository = builder.repository.toAbsolutePath();
+        this.argv = List.copyOf(builder.argv);
+        this.timeout = builder.timeout;
+        this.workRoot = builder.workRoot != null ? builder.workRoot.toAbsolutePath()
+                : Files.createTempDirectory("virt-regress-bisect");
+        Files.createDirectories(workRoot);
+        this.logDirectory = builder.logDirectory != null ? builder.logDirectory.toAbsolutePath()
+                : workRoot.resolve("logs");
+        Files.createDirectories(logDirectory);
+        this.runner = builder.runner;
+        this.output = builder.output;
+    }
+
+    /**
+     * Starts a probe for a repository and a command.
+     *
+     * @param repository the git repository (work tree or git directory)
+     * @param argv the command and its arguments, run in the candidate's worktree; never a shell string
+     * @return a builder
+     */
+    public static Builder builder(Path repository, List<String> argv) {
+        Command.of(argv);
+        return new Builder(repository, argv);
+    }
+
+    @Override
+    public ProbeResult probe(Candidate candidate) throws ProbeAbortedException, InterruptedException {
+        Path worktree;
+        try {
+            worktree = checkout(candidate.id());
+        } catch (ProgramNotFoundException e) {
+            throw new ProbeAbortedException(e.getMessage(), e);
+        } catch (IOException e) {
+            return ProbeResult.skip("cannot check out " + candidate.shortId() + ": " + e.getMessage());
+        }
+        try {
+            return run(candidate, worktree);
+        } finally {
+            free.add(worktree);
+        }
+    }
+
+    private ProbeResult run(Candidate candidate, Path worktree) throws ProbeAbortedException, InterruptedException {
+        Path log = logDirectory.resolve(String.format("%03d-%s.log", logs.incrementAndGet(), candidate.shortId()));
+        Command command = Command.of(argv).workingDirectory(worktree).env("VIRT_REGRESS_COMMIT", candidate.id())
+                .timeout(timeout).logFile(log).build();
+        CommandResult result;
+        try {
+            result = runner.run(command, output);
+        } catch (ProgramNotFoundException e) {
+            throw new ProbeAbortedException(e.getMessage() + " (on " + candidate.shortId() + ")", e);
+        } catch (IOException e) {
+            return ProbeResult.skip("cannot run " + command.display() + ": " + e.getMessage());
+        }
+        return verdictOf(result, candidate, log.toString());
+    }
+
+    /**
+     * Maps a finished command to a verdict the way {@code git bisect run} does.
+     *
+     * @param result the command's result
+     * @param candidate the candidate it tested
+     * @param logRef where its log is
+     * @return the verdict
+     * @throws ProbeAbortedException for exit codes of 128 and above, or a process killed by a signal
+     */
+    static ProbeResult verdictOf(CommandResult result, Candidate candidate, String logRef)
+            throws ProbeAbortedException {
+        Duration duration = result.duration();
+        if (result.timedOut()) {
+            return new ProbeResult(Verdict.SKIP, 1, duration, logRef, null,
+                    "timed out after " + duration.toSeconds() + " s and was killed");
+        }
+        int code = result.exitCode();
+        if (code == 0) {
+            return new ProbeResult(Verdict.GOOD, 1, duration, logRef, null, "exit code 0");
+        }
+        if (code == SKIP_CODE) {
+            return new ProbeResult(Verdict.SKIP, 1, duration, logRef, null, "exit code 125: cannot be tested");
+        }
+        if (code > 0 && code < 128) {
+            return new ProbeResult(Verdict.BAD, 1, duration, logRef, "exit code " + code, "exit code " + code);
+        }
+        throw new ProbeAbortedException("exit code " + code + " from " + Command.of(result.argv()).build().display()
+                + " on " + candidate.shortId() + ": codes of 128 and above (or a signal) stop the bisection; log "
+                + logRef);
+    }
+
+    private Path checkout(String commit) throws IOException, InterruptedException {
+        Path worktree = free.poll();
+        if (worktree == null) {
+            return addWorktree(commit);
+        }
+        git(worktree, "checkout", "--quiet", "--detach", "--force", commit);
+        git(worktree, "clean", "--quiet", "-ffdx");
+        return worktree;
+    }
+
+    private Path addWorktree(String commit) throws IOException, InterruptedException {
+        synchronized (worktrees) {
+            Path worktree = workRoot.resolve("worktree-" + (worktrees.size() + 1));
+            git(repository, "worktree", "add", "--quiet", "--detach", "--force", worktree.toString(), commit);
+            worktrees.add(worktree);
+            return worktree;
+        }
+    }
+
+    private void git(Path directory, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
+        command.addAll(List.of(args));
+        CommandResult result = runner.run(Command.of(command).timeout(Duration.ofMinutes(10)).build(),
+                OutputListener.NONE);
+        if (!result.succeeded()) {
+            throw new IOException(result.describe() + ": " + result.output().strip());
+        }
+    }
+
+    /** Returns the worktrees created so far. */
+    public List<Path> worktrees() {
+        synchronized (worktrees) {
+            return List.copyOf(worktrees);
+        }
+    }
+
+    /** Removes every worktree this probe created; logs stay. */
+    @Override
+    public void close() throws IOException {
+        List<String> failures = new ArrayList<>();
+        synchronized (worktrees) {
+            for (Path worktree : worktrees) {
+                try {
+                    git(repository, "worktree", "remove", "--force", worktree.toString());
+                } catch (IOException e) {
+                    failures.add(e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failures.add("interrupted while removing " + worktree);
+                    break;
+                }
+            }
+            worktrees.clear();
+            free.clear();
+        }
+        try {
+            git(repository, "worktree", "prune");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!failures.isEmpty()) {
+            throw new IOException("cannot remove worktrees: " + String.join("; ", failures));
+        }
+    }
+
+    /** Collects the settings of a {@link CommandProbe}. Not thread-safe. */
+    public static final class Builder {
+        private final Path repository;
+        private final List<String> argv;
+        private Duration timeout = Command.DEFAULT_TIMEOUT;
+        private Path workRoot;
+        private Path logDirectory;
+        private ProcessRunner runner = new ProcessRunner();
+        private OutputListener output = OutputListener.NONE;
+
+        private Builder(Path repository, List<String> argv) {
+            this.repository = Objects.requireNonNull(repository, "repository");
+            this.argv = List.copyOf(argv);
+        }
+
+        /** Sets the time after which a test run is killed and its candidate skipped. */
+        public Builder timeout(Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive: " + value);
+            }
+            this.timeout = value;
+            return this;
+        }
+
+        /** Sets the directory the worktrees are created in; a new temporary directory when not set. */
+        public Builder workRoot(Path directory) {
+            this.workRoot = directory;
+            return this;
+        }
+
+        /** Sets the directory every run's log is written to; {@code logs} under the work root when not set. */
+        public Builder logDirectory(Path directory) {
+            this.logDirectory = directory;
+            return this;
+        }
+
+        /** Sets the runner of git and the command. */
+        public Builder runner(ProcessRunner value) {
+            this.runner = Objects.requireNonNull(value, "runner");
+            return this;
+        }
+
+        /** Sets the listener that receives the command's output line by line. */
+        public Builder output(OutputListener value) {
+            this.output = value == null ? OutputListener.NONE : value;
+            return this;
+        }
+
+        /**
+         * Creates the probe and its work root.
+         *
+         * @return the probe
+         * @throws IOException if the work root cannot be created
+         */
+        public CommandProbe build() throws IOException {
+            return new CommandProbe(this);
+        }
+    }
+}
