@@ -1,0 +1,350 @@
+package io.jenkins.plugins.virtregress.steps;
+
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.virtregress.model.BisectReportAction;
+import io.jenkins.plugins.virtregress.model.ResultFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.util.Timer;
+import org.virtregress.bisect.BisectResult;
+import org.virtregress.bisect.Bisector;
+import org.virtregress.bisect.Candidate;
+import org.virtregress.bisect.ProbeAbortedException;
+import org.virtregress.bisect.ProbeResult;
+import org.virtregress.storage.Json;
+
+/**
+ * A bisection whose probes are Pipeline bodies. The engine's {@link Bisector} runs unchanged in a
+ * controller thread; its probe hands each candidate to the Pipeline (the {@code bisectRegression}
+ * loop asks for a round, runs one body per candidate in {@code parallel}, and delivers each
+ * verdict back) and waits for the verdict. So the algorithm (k probes per round, repeats,
+ * confirmation, the result cache) is the engine's, and Jenkins only distributes the probes.
+ *
+ * <p>Everything needed to resume lives in the build directory: the settings, the range snapshot,
+ * and the engine's state file with every verdict. After a controller restart the next request
+ * restarts the engine from that state, which replays the recorded verdicts and asks only for the
+ * missing ones; verdicts of bodies that were running during the restart are matched to the new
+ * requests by commit. Thread-safe.
+ */
+final class DistributedBisection {
+    /** How long a round waits for more requests after the last one arrived. */
+    private static final long SETTLE_MILLIS = 300;
+    private static final Logger LOGGER = Logger.getLogger(DistributedBisection.class.getName());
+    private static final Map<String, DistributedBisection> ACTIVE = new ConcurrentHashMap<>();
+
+    private final Run<?, ?> run;
+    private final String id;
+    private final BisectSettings settings;
+    private final RangeSnapshot range;
+    private final Map<String, Request> pending = new LinkedHashMap<>();
+    private final Map<String, Deque<ProbeResult>> early = new HashMap<>();
+    private final List<CompletableFuture<Map<String, Object>>> waiters = new ArrayList<>();
+    private volatile TaskListener listener = TaskListener.NULL;
+    private Map<String, Object> summary;
+    private Throwable failure;
+    private String abortReason;
+    private int sequence;
+    private long lastRequest;
+    private boolean checkScheduled;
+
+    private DistributedBisection(Run<?, ?> run, String id, BisectSettings settings, RangeSnapshot range) {
+        this.run = run;
+        this.id = id;
+        this.settings = settings;
+        this.range = range;
+    }
+
+    /**
+     * Saves a new bisection's settings and range in the build directory and starts it.
+     *
+     * @param run the build
+     * @param id the bisection's id within the build
+     * @param settings the settings
+     * @param range the range read from the repository
+     * @param listener where the engine's progress goes
+     * @return the running bisection
+     * @throws IOException if the files cannot be written
+     */
+    static DistributedBisection start(Run<?, ?> run, String id, BisectSettings settings, RangeSnapshot range,
+            TaskListener listener) throws IOException {
+        Path directory = directory(run);
+        Files.createDirectories(directory);
+        Json.writeAtomically(directory.resolve(id + "-settings.json"), settings);
+        Json.writeAtomically(directory.resolve(id + "-range.json"), range);
+        DistributedBisection bisection = new DistributedBisection(run, id, settings, range);
+        bisection.listener = listener;
+        ACTIVE.put(key(run, id), bisection);
+        bisection.launch();
+        return bisection;
+    }
+
+    /**
+     * Finds a running bisection, or resumes it from the build directory after a restart.
+     *
+     * @param run the build
+     * @param id the bisection's id
+     * @return the bisection
+     * @throws IOException if its files cannot be read
+     */
+    static DistributedBisection of(Run<?, ?> run, String id) throws IOException {
+        DistributedBisection running = ACTIVE.get(key(run, id));
+        if (running != null) {
+            return running;
+        }
+        synchronized (ACTIVE) {
+            running = ACTIVE.get(key(run, id));
+            if (running != null) {
+                return running;
+            }
+            Path directory = directory(run);
+            BisectSettings settings = Json.mapper().readValue(directory.resolve(id + "-settings.json").toFile(),
+                    BisectSettings.class);
+            RangeSnapshot range = Json.mapper().readValue(directory.resolve(id + "-range.json").toFile(),
+                    RangeSnapshot.class);
+            DistributedBisection resumed = new DistributedBisection(run, id, settings, range);
+            ACTIVE.put(key(run, id), resumed);
+            BisectReportAction recorded = run.getActions(BisectReportAction.class).stream()
+                    .filter(a -> a.getId().equals(id)).findFirst().orElse(null);
+            if (recorded == null) {
+                resumed.launch();
+            } else {
+                resumed.finish(summaryOf(recorded, null));
+            }
+            return resumed;
+        }
+    }
+
+    /**
+     * Picks an id no other bisection of the build uses.
+     *
+     * @param run the build
+     * @return {@code virt-regress-bisect}, or {@code virt-regress-bisect-2}…
+     */
+    static synchronized String newId(Run<?, ?> run) {
+        Path directory = directory(run);
+        String id = "virt-regress-bisect";
+        for (int n = 2; Files.exists(directory.resolve(id + "-settings.json")) || ACTIVE.containsKey(key(run, id)); n++) {
+            id = "virt-regress-bisect-" + n;
+        }
+        return id;
+    }
+
+    private static Path directory(Run<?, ?> run) {
+        return run.getRootDir().toPath().resolve(ResultFile.DIRECTORY);
+    }
+
+    private static String key(Run<?, ?> run, String id) {
+        return run.getExternalizableId() + "#" + id;
+    }
+
+    private void launch() {
+        Timer.get().submit(this::runEngine);
+    }
+
+    private void runEngine() {
+        Path state = directory(run).resolve(id + "-state.json");
+        try {
+            BisectResult result = Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
+                    .confirm(settings.confirm()).stateFile(state)
+                    .listener((record, remaining) -> listener.getLogger().println("Probe of "
+                            + record.candidate() + " (" + record.phase() + "): " + record.verdict() + ", "
+                            + remaining + " candidate(s) left"))
+                    .build().run(range.toRange(), this::probe);
+            BisectReportAction action = BisectRecorder.record(run, id, settings, result, range.subjects(), listener);
+            finish(summaryOf(action, result));
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        } catch (InterruptedException e) {
+            fail(e);
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, Object> summaryOf(BisectReportAction action, BisectResult result) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("done", true);
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("outcome", action.getOutcome());
+        if (result != null && result.culprit() != null) {
+            outcome.put("culprit", result.culprit().id());
+        } else if (action.getCulprit() != null) {
+            outcome.put("culprit", action.getCulprit());
+        }
+        if (action.getCulpritSubject() != null) {
+            outcome.put("subject", action.getCulpritSubject());
+        }
+        outcome.put("reason", action.getReason());
+        outcome.put("confidence", action.getConfidence());
+        map.put("result", outcome);
+        return map;
+    }
+
+    /** The engine's probe: hands the candidate to the Pipeline and waits for the body's verdict. */
+    private ProbeResult probe(Candidate candidate) throws ProbeAbortedException, InterruptedException {
+        Request request;
+        synchronized (this) {
+            if (abortReason != null) {
+                throw new ProbeAbortedException(abortReason);
+            }
+            Deque<ProbeResult> delivered = early.get(candidate.id());
+            if (delivered != null && !delivered.isEmpty()) {
+                return delivered.poll();
+            }
+            request = new Request(candidate.shortId() + "-" + ++sequence, candidate);
+            pending.put(request.key, request);
+            lastRequest = System.nanoTime();
+        }
+        check();
+        try {
+            return request.verdict.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProbeAbortedException aborted) {
+                throw aborted;
+            }
+            throw new ProbeAbortedException(String.valueOf(e.getCause()), e.getCause());
+        } finally {
+            synchronized (this) {
+                pending.remove(request.key);
+            }
+        }
+    }
+
+    /**
+     * Waits for the next round of probes.
+     *
+     * @param log where the engine's progress goes from now on
+     * @return completes with {@code [done: false, probes: [[key, commit, label], …]]}, or with
+     *     {@code [done: true, result: […]]} once the bisection has ended and its report is recorded
+     */
+    CompletableFuture<Map<String, Object>> nextRound(TaskListener log) {
+        this.listener = log;
+        CompletableFuture<Map<String, Object>> round = new CompletableFuture<>();
+        synchronized (this) {
+            waiters.add(round);
+        }
+        check();
+        return round;
+    }
+
+    /**
+     * Delivers the verdict of a body.
+     *
+     * @param key the request the body ran for
+     * @param commit the candidate it tested
+     * @param result the verdict
+     */
+    synchronized void deliver(String key, String commit, ProbeResult result) {
+        Request request = pending.get(key);
+        if (request == null || request.verdict.isDone()) {
+            request = pending.values().stream().filter(r -> r.candidate.id().equals(commit) && !r.verdict.isDone())
+                    .findFirst().orElse(null);
+        }
+        if (request == null) {
+            early.computeIfAbsent(commit, c -> new ArrayDeque<>()).add(result);
+        } else {
+            request.handedOut = true;
+            request.verdict.complete(result);
+        }
+    }
+
+    /**
+     * Stops the bisection: the waiting probes fail, so the engine ends with {@code ABORTED}.
+     *
+     * @param reason why
+     */
+    synchronized void abort(String reason) {
+        if (abortReason == null) {
+            abortReason = reason;
+        }
+        pending.values().forEach(r -> r.verdict.completeExceptionally(new ProbeAbortedException(reason)));
+    }
+
+    private synchronized void finish(Map<String, Object> done) {
+        summary = done;
+        waiters.forEach(w -> w.complete(done));
+        waiters.clear();
+    }
+
+    private synchronized void fail(Throwable e) {
+        LOGGER.log(Level.WARNING, "Bisection " + id + " of " + run + " failed", e);
+        failure = e;
+        waiters.forEach(w -> w.completeExceptionally(e));
+        waiters.clear();
+        ACTIVE.remove(key(run, id));
+    }
+
+    /** Hands out a round when one is ready, or looks again shortly. */
+    private void check() {
+        synchronized (this) {
+            if (waiters.isEmpty()) {
+                return;
+            }
+            if (summary != null) {
+                finish(summary);
+                return;
+            }
+            if (failure != null) {
+                waiters.forEach(w -> w.completeExceptionally(failure));
+                waiters.clear();
+                return;
+            }
+            List<Request> fresh = pending.values().stream().filter(r -> !r.handedOut).toList();
+            boolean settled = System.nanoTime() - lastRequest >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+            if (!fresh.isEmpty() && (fresh.size() >= settings.probes() || settled)) {
+                List<Map<String, Object>> probes = new ArrayList<>();
+                for (Request request : fresh) {
+                    request.handedOut = true;
+                    Map<String, Object> probe = new LinkedHashMap<>();
+                    probe.put("key", request.key);
+                    probe.put("commit", request.candidate.id());
+                    probe.put("label", "probe " + request.key);
+                    probes.add(probe);
+                }
+                Map<String, Object> round = new LinkedHashMap<>();
+                round.put("done", false);
+                round.put("probes", probes);
+                waiters.forEach(w -> w.complete(round));
+                waiters.clear();
+                return;
+            }
+            if (checkScheduled) {
+                return;
+            }
+            checkScheduled = true;
+        }
+        Timer.get().schedule(() -> {
+            synchronized (this) {
+                checkScheduled = false;
+            }
+            check();
+        }, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** One candidate the engine asked to probe. */
+    private static final class Request {
+        private final String key;
+        private final Candidate candidate;
+        private final CompletableFuture<ProbeResult> verdict = new CompletableFuture<>();
+        private boolean handedOut;
+
+        Request(String key, Candidate candidate) {
+            this.key = key;
+            this.candidate = candidate;
+        }
+    }
+}
