@@ -59,13 +59,13 @@ final class BisectRecorder {
      * Summarizes a result for a Pipeline script.
      *
      * @param action the recorded action
-     * @return {@code outcome}, {@code culprit} (full hash or absent), {@code subject}, {@code reason}, {@code report} (URL)
+     * @return {@code outcome}, {@code culprit} and {@code subject} (when found), {@code reason}, {@code confidence}
      */
-    static Map<String, Object> summary(BisectReportAction action, BisectResult result) {
+    static Map<String, Object> summary(BisectReportAction action) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("outcome", action.getOutcome());
-        if (result.culprit() != null) {
-            map.put("culprit", result.culprit().id());
+        if (action.getCulprit() != null) {
+            map.put("culprit", action.getCulprit());
             map.put("subject", action.getCulpritSubject());
         }
         map.put("reason", action.getReason());

@@ -123,7 +123,7 @@ final class DistributedBisection {
             if (recorded == null) {
                 resumed.launch();
             } else {
-                resumed.finish(summaryOf(recorded, null));
+                resumed.finish(summaryOf(recorded));
             }
             return resumed;
         }
@@ -166,7 +166,7 @@ final class DistributedBisection {
                             + remaining + " candidate(s) left"))
                     .build().run(range.toRange(), this::probe);
             BisectReportAction action = BisectRecorder.record(run, id, settings, result, range.subjects(), listener);
-            finish(summaryOf(action, result));
+            finish(summaryOf(action));
         } catch (IOException | RuntimeException e) {
             fail(e);
         } catch (InterruptedException e) {
@@ -175,22 +175,10 @@ final class DistributedBisection {
         }
     }
 
-    private static Map<String, Object> summaryOf(BisectReportAction action, BisectResult result) {
+    private static Map<String, Object> summaryOf(BisectReportAction action) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("done", true);
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        outcome.put("outcome", action.getOutcome());
-        if (result != null && result.culprit() != null) {
-            outcome.put("culprit", result.culprit().id());
-        } else if (action.getCulprit() != null) {
-            outcome.put("culprit", action.getCulprit());
-        }
-        if (action.getCulpritSubject() != null) {
-            outcome.put("subject", action.getCulpritSubject());
-        }
-        outcome.put("reason", action.getReason());
-        outcome.put("confidence", action.getConfidence());
-        map.put("result", outcome);
+        map.put("result", BisectRecorder.summary(action));
         return map;
     }
 
