@@ -5,6 +5,8 @@ import hudson.EnvVars;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.InvisibleAction;
 import hudson.model.Run;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +23,11 @@ public class NewBuildsAction extends InvisibleAction implements EnvironmentContr
      * @param builds the new builds
      */
     public NewBuildsAction(List<NewBuild> builds) {
-        this.builds = List.copyOf(builds);
+        this.builds = new ArrayList<>(builds);
     }
 
     public List<NewBuild> getBuilds() {
-        return builds;
+        return Collections.unmodifiableList(builds);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.virtregress.model;
 
 import hudson.model.Cause;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,11 +18,11 @@ public class NewBuildsCause extends Cause {
      * @param builds the new builds found by the poll
      */
     public NewBuildsCause(List<NewBuild> builds) {
-        this.builds = List.copyOf(builds);
+        this.builds = new ArrayList<>(builds);
     }
 
     public List<NewBuild> getBuilds() {
-        return builds;
+        return Collections.unmodifiableList(builds);
     }
 
     @Override

@@ -4,6 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.RunAction2;
@@ -95,8 +97,8 @@ public abstract class ReportAction implements RunAction2 {
     }
 
     /**
-     * Picks an id for a new report of a build that is not used yet, so that several steps of one
-     * build each keep their own report.
+     * Picks an id for a new report of a build that is not used yet (by an action, a report file, or
+     * a bisection still running), so that several steps of one build each keep their own report.
      *
      * @param run the build
      * @param prefix the id prefix, such as {@code virt-regress-install}
@@ -111,6 +113,8 @@ public abstract class ReportAction implements RunAction2 {
     }
 
     private static boolean isUsed(Run<?, ?> run, String id) {
-        return run.getActions(ReportAction.class).stream().anyMatch(a -> a.getId().equals(id));
+        Path directory = run.getRootDir().toPath().resolve(ResultFile.DIRECTORY);
+        return run.getActions(ReportAction.class).stream().anyMatch(a -> a.getId().equals(id))
+                || Files.exists(directory.resolve(id + ".json")) || Files.exists(directory.resolve(id + "-settings.json"));
     }
 }

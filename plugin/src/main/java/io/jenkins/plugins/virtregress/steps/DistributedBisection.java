@@ -3,6 +3,7 @@ package io.jenkins.plugins.virtregress.steps;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.virtregress.model.BisectReportAction;
+import io.jenkins.plugins.virtregress.model.ReportAction;
 import io.jenkins.plugins.virtregress.model.ResultFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -136,10 +137,9 @@ final class DistributedBisection {
      * @return {@code virt-regress-bisect}, or {@code virt-regress-bisect-2}…
      */
     static synchronized String newId(Run<?, ?> run) {
-        Path directory = directory(run);
-        String id = "virt-regress-bisect";
-        for (int n = 2; Files.exists(directory.resolve(id + "-settings.json")) || ACTIVE.containsKey(key(run, id)); n++) {
-            id = "virt-regress-bisect-" + n;
+        String id = ReportAction.nextId(run, "virt-regress-bisect");
+        for (int n = 2; ACTIVE.containsKey(key(run, id)); n++) {
+            id = ReportAction.nextId(run, "virt-regress-bisect-" + n);
         }
         return id;
     }
