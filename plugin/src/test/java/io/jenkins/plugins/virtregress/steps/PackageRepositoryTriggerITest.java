@@ -24,6 +24,7 @@ class PackageRepositoryTriggerITest {
         CaptureEnvironmentBuilder environment = new CaptureEnvironmentBuilder();
         project.getBuildersList().add(environment);
         project.addTrigger(new PackageRepositoryTrigger("H H * * *", repository.toUri().toString(), "demo other-*"));
+        j.configRoundtrip(project); // saving the job starts its triggers, as in real use
         PackageRepositoryTrigger trigger = project.getTrigger(PackageRepositoryTrigger.class);
 
         assertThat(trigger.pollAndSchedule(project)).extracting(NewBuild::getVersion).containsExactly("1.0-1");
