@@ -108,6 +108,18 @@ public final class Archive {
     }
 
     /**
+     * Returns the archived builds of one package for one architecture, in the order of
+     * {@link #builds(String)}: the candidates of a bisection over builds.
+     *
+     * @param name the package name
+     * @param arch the architecture
+     * @return the builds, possibly empty
+     */
+    public List<ArchivedBuild> builds(String name, String arch) {
+        return builds.stream().filter(b -> b.build().name().equals(name) && b.build().arch().equals(arch)).toList();
+    }
+
+    /**
      * Finds an archived build by package checksum.
      *
      * @param checksum the package checksum

@@ -44,7 +44,7 @@ final class CappedInputStream extends FilterInputStream {
     private void add(long n) throws IOException {
         count += n;
         if (count > cap) {
-            throw new RepositoryException(what + " is larger than the limit of " + cap
+            throw new TooLargeException(what + " is larger than the limit of " + cap
                     + " bytes once decompressed; refusing to read further");
         }
     }

@@ -21,12 +21,16 @@ import java.util.regex.Pattern;
  * Reads a Debian repository: {@code InRelease} (or {@code Release} when there is none) of a
  * suite ({@code dists/<suite>/}) or of a flat repository, then each
  * {@code <component>/binary-<arch>/Packages} index it lists (xz preferred, then gzip, then
- * plain), verified against the SHA256 list. Signatures are not verified. Thread-safe.
+ * plain), verified against the SHA256 list. A repository without InRelease is asked for Release
+ * first on later polls, so an unchanged one still costs a single request. Signatures are not
+ * verified. Thread-safe.
  */
 public final class DebianRepoReader implements RepositoryReader {
     private static final Pattern SUITE_INDEX = Pattern.compile("^([^/]+/binary-[^/]+/)Packages(\\.xz|\\.gz)?$");
     private static final Pattern FLAT_INDEX = Pattern.compile("^()Packages(\\.xz|\\.gz)?$");
     private static final List<String> PREFERENCE = List.of(".xz", ".gz", "");
+    private static final String IN_RELEASE = "InRelease";
+    private static final String RELEASE = "Release";
 
     private final Fetcher fetcher;
     private final ReadLimits limits;
@@ -43,23 +47,30 @@ public final class DebianRepoReader implements RepositoryReader {
     }
 
     @Override
-    public RepositorySnapshot read(Repository repository, Validators previousValidators, String previousDigest,
-            Predicate<String> names, Path metadataCopy) throws RepositoryException {
+    public RepositorySnapshot read(Repository repository, IndexMark previous, Predicate<String> names,
+            Path metadataCopy) throws RepositoryException {
         URI base = repository.base();
-        URI indexUri = base.resolve("InRelease");
+        Validators validators = previous == null ? Validators.NONE : previous.validators();
+        List<String> order = previous != null && RELEASE.equals(previous.file())
+                ? List.of(RELEASE, IN_RELEASE) : List.of(IN_RELEASE, RELEASE);
+        String file = order.get(0);
         Fetcher.Conditional answer;
         try {
-            answer = fetcher.fetchIfChanged(indexUri, previousValidators, limits.maxIndexBytes());
+            answer = fetcher.fetchIfChanged(base.resolve(file), file.equals(previous == null ? null : previous.file())
+                    ? validators : Validators.NONE, limits.maxIndexBytes());
         } catch (NotFoundException e) {
-            indexUri = base.resolve("Release");
-            answer = fetcher.fetchIfChanged(indexUri, previousValidators, limits.maxIndexBytes());
+            file = order.get(1);
+            answer = fetcher.fetchIfChanged(base.resolve(file), file.equals(previous == null ? null : previous.file())
+                    ? validators : Validators.NONE, limits.maxIndexBytes());
         }
+        URI indexUri = base.resolve(file);
         if (answer.notModified()) {
-            return new RepositorySnapshot(true, answer.validators(), previousDigest, List.of());
+            return new RepositorySnapshot(true, previous, List.of());
         }
         String digest = RpmMdReader.sha256(answer.body());
-        if (digest.equals(previousDigest)) {
-            return new RepositorySnapshot(true, answer.validators(), digest, List.of());
+        IndexMark mark = new IndexMark(file, answer.validators(), digest);
+        if (previous != null && digest.equals(previous.digest())) {
+            return new RepositorySnapshot(true, mark, List.of());
         }
         ReleaseFile release = ReleaseFile.parse(new String(answer.body(), StandardCharsets.UTF_8), indexUri.toString());
         if (release.sha256().isEmpty()) {
@@ -73,7 +84,7 @@ public final class DebianRepoReader implements RepositoryReader {
         for (Map.Entry<String, String> index : chooseIndices(release, repository.isDebianSuite()).entrySet()) {
             readPackages(repository, release, index.getKey(), index.getValue(), root, names, metadataCopy, builds::add);
         }
-        return new RepositorySnapshot(false, answer.validators(), digest, builds);
+        return new RepositorySnapshot(false, mark, builds);
     }
 
     private static Map<String, String> chooseIndices(ReleaseFile release, boolean suite) {
@@ -98,7 +109,7 @@ public final class DebianRepoReader implements RepositoryReader {
             Predicate<String> names, Path metadataCopy, Consumer<Build> consumer) throws RepositoryException {
         ReleaseFile.Entry entry = release.sha256().get(path);
         ReleaseFile.Entry plain = release.sha256().get(dir + "Packages");
-        URI uri = repository.base().resolve(path);
+        URI uri = Locations.resolve(repository.base(), path);
         Path copy = metadataCopy == null ? null : metadataCopy.resolve(path.replace('/', '_'));
         long cap = plain != null ? plain.size() : limits.maxMetadataBytes();
         try (MetadataStream stream = MetadataStream.open(fetcher, uri, entry.checksum(), entry.size(),
@@ -172,7 +183,7 @@ public final class DebianRepoReader implements RepositoryReader {
         String source = stanza.get("Source");
         String sourcePackage = source == null ? name : source.replaceAll("\\s*\\(.*\\)\\s*$", "");
         String upstream = version.replaceFirst("^\\d+:", "").replaceFirst("-[^-]*$", "");
-        String location = root.resolve(filename.startsWith("./") ? filename.substring(2) : filename).toString();
+        String location = Locations.resolve(root, filename.startsWith("./") ? filename.substring(2) : filename).toString();
         consumer.accept(new Build(name, version, arch, PackageFormat.DEB, repository.spec(), location,
                 new Checksum("sha256", sha256), size, null, sourcePackage,
                 SourceCommit.fromVersion(upstream).orElse(null)));

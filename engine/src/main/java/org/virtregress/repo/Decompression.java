@@ -45,7 +45,8 @@ final class Decompression {
                 decompressed = in;
             }
         } catch (IOException e) {
-            throw new RepositoryException("cannot decompress " + what + ": " + e.getMessage(), e);
+            throw new RepositoryException("cannot decompress " + what + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
         return new CappedInputStream(new BufferedInputStream(decompressed, 65536), cap, what);
     }

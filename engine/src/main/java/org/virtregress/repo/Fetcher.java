@@ -14,17 +14,21 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Downloads repository files over HTTP(S) or from the local file system ({@code file:} URLs).
  * HTTP goes through the JVM's default proxy selector (so {@code -Dhttps.proxyHost} and friends
- * apply), sends basic authentication when credentials are given (never logged), follows
- * redirects, and supports conditional requests. Counts requests and bytes received. Thread-safe.
+ * apply), sends basic authentication when credentials are given (never logged, and never to a
+ * host a redirect points to), follows redirects, and supports conditional requests. Counts requests and bytes received. Thread-safe.
  */
 public final class Fetcher {
     /** Default limit on the time a request may take. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final int MAX_REDIRECTS = 5;
 
     private final HttpClient client;
     private final Duration timeout;
@@ -43,7 +47,7 @@ public final class Fetcher {
         this.credentials = credentials;
         this.client = HttpClient.newBuilder()
                 .proxy(ProxySelector.getDefault())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout)
                 .build();
     }
@@ -87,14 +91,14 @@ public final class Fetcher {
         if ("file".equals(uri.getScheme())) {
             return fetchLocalIfChanged(uri, previous, cap);
         }
-        HttpRequest.Builder request = request(uri);
+        Map<String, String> headers = new LinkedHashMap<>();
         if (previous.etag() != null) {
-            request.header("If-None-Match", previous.etag());
+            headers.put("If-None-Match", previous.etag());
         }
         if (previous.lastModified() != null) {
-            request.header("If-Modified-Since", previous.lastModified());
+            headers.put("If-Modified-Since", previous.lastModified());
         }
-        HttpResponse<InputStream> response = send(uri, request.build());
+        HttpResponse<InputStream> response = send(uri, headers);
         if (response.statusCode() == 304) {
             close(response.body());
             return new Conditional(true, new byte[0], previous);
@@ -136,26 +140,54 @@ public final class Fetcher {
                 throw new RepositoryException("cannot read " + uri + ": " + e.getMessage(), e);
             }
         }
-        return counting(uri, send(uri, request(uri).build()).body());
+        return counting(uri, send(uri, Map.of()).body());
     }
 
-    private HttpRequest.Builder request(URI uri) throws RepositoryException {
+    private static void checkScheme(URI uri) throws RepositoryException {
         String scheme = uri.getScheme();
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new RepositoryException("unsupported URL scheme in " + uri + ": use http, https or file");
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-        if (credentials != null) {
-            builder.header("Authorization", credentials.authorization());
-        }
-        return builder;
     }
 
-    private HttpResponse<InputStream> send(URI uri, HttpRequest request) throws RepositoryException {
+    /**
+     * Sends a GET, following up to {@value #MAX_REDIRECTS} redirects by itself so that the
+     * credentials go only to the host they were given for, never to a host redirected to.
+     */
+    private HttpResponse<InputStream> send(URI uri, Map<String, String> headers) throws RepositoryException {
+        checkScheme(uri);
+        URI target = uri;
+        for (int hop = 0; ; hop++) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout).GET();
+            headers.forEach(builder::header);
+            if (credentials != null && sameOrigin(uri, target)) {
+                builder.header("Authorization", credentials.authorization());
+            }
+            HttpResponse<InputStream> response = sendOnce(uri, builder.build());
+            int status = response.statusCode();
+            if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+                return check(uri, response);
+            }
+            close(response.body());
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (location == null || hop >= MAX_REDIRECTS) {
+                throw new RepositoryException("HTTP " + status + " fetching " + uri
+                        + (location == null ? " without a Location" : ": too many redirects"));
+            }
+            target = target.resolve(location);
+            checkScheme(target);
+        }
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
+    }
+
+    private HttpResponse<InputStream> sendOnce(URI uri, HttpRequest request) throws RepositoryException {
         requests.incrementAndGet();
-        HttpResponse<InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw new RepositoryException("timed out after " + timeout.toSeconds() + " s fetching " + uri, e);
         } catch (IOException e) {
@@ -164,6 +196,10 @@ public final class Fetcher {
             Thread.currentThread().interrupt();
             throw new RepositoryException("interrupted fetching " + uri, e);
         }
+    }
+
+    private static HttpResponse<InputStream> check(URI uri, HttpResponse<InputStream> response)
+            throws RepositoryException {
         int status = response.statusCode();
         if (status == 404 || status == 410) {
             close(response.body());
@@ -199,7 +235,7 @@ public final class Fetcher {
         try (InputStream in = "file".equals(uri.getScheme()) ? body : counting(uri, body)) {
             byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
             if (data.length > cap) {
-                throw new RepositoryException(uri + " is larger than the limit of " + cap + " bytes");
+                throw new TooLargeException(uri + " is larger than the limit of " + cap + " bytes");
             }
             return data;
         } catch (RepositoryException e) {

@@ -26,7 +26,8 @@ final class MetadataStream implements Closeable {
     private final InputStream raw;
     private final MessageDigest rawDigest;
     private final MessageDigest openDigest;
-    private final CappedInputStream content;
+    private final long cap;
+    private CappedInputStream content;
     private final OutputStream copy;
     private long rawCount;
 
@@ -64,9 +65,7 @@ final class MetadataStream implements Closeable {
                     return n;
                 }
             };
-            InputStream decompressed = Decompression.open(raw, cap, uri.toString());
-            InputStream digested = openDigest == null ? decompressed : new DigestInputStream(decompressed, openDigest);
-            this.content = new CappedInputStream(digested, Long.MAX_VALUE, uri.toString());
+            this.cap = cap;
         } catch (IOException e) {
             closeQuietly(in);
             throw e instanceof RepositoryException r ? r
@@ -83,8 +82,17 @@ final class MetadataStream implements Closeable {
         }
     }
 
-    /** Returns the decompressed content; closing it does nothing (parsers close what they read). */
-    InputStream content() {
+    /**
+     * Returns the decompressed content; closing it does nothing (parsers close what they read).
+     *
+     * @throws IOException if the data cannot be decompressed
+     */
+    InputStream content() throws IOException {
+        if (content == null) {
+            InputStream decompressed = Decompression.open(raw, cap, uri.toString());
+            InputStream digested = openDigest == null ? decompressed : new DigestInputStream(decompressed, openDigest);
+            content = new CappedInputStream(digested, Long.MAX_VALUE, uri.toString());
+        }
         return new FilterInputStream(content) {
             @Override
             public void close() {
@@ -101,7 +109,7 @@ final class MetadataStream implements Closeable {
      */
     void finish() throws RepositoryException {
         try {
-            content.transferTo(OutputStream.nullOutputStream());
+            content().transferTo(OutputStream.nullOutputStream());
             raw.transferTo(OutputStream.nullOutputStream());
         } catch (RepositoryException e) {
             throw e;
@@ -135,8 +143,10 @@ final class MetadataStream implements Closeable {
      * @throws RepositoryException always
      */
     RepositoryException fail(Exception cause) throws RepositoryException {
-        if (cause instanceof RepositoryException r && r.getMessage().contains("larger than the limit")) {
-            throw r;
+        for (Throwable t = cause; t != null; t = next(t)) {
+            if (t instanceof TooLargeException tooLarge) {
+                throw tooLarge;
+            }
         }
         if (rawDigest != null) {
             try {
@@ -150,7 +160,15 @@ final class MetadataStream implements Closeable {
                 // fall through to the original failure
             }
         }
-        throw new RepositoryException("cannot read " + uri + ": " + cause.getMessage(), cause);
+        String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        throw new RepositoryException("cannot read " + uri + ": " + reason, cause);
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t.getCause() != null) {
+            return t.getCause();
+        }
+        return t instanceof javax.xml.stream.XMLStreamException x ? x.getNestedException() : null;
     }
 
     @Override

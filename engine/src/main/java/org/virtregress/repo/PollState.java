@@ -20,18 +20,16 @@ public record PollState(Map<String, RepositoryState> repositories) {
     /**
      * The state of one repository.
      *
-     * @param validators the index's HTTP validators, for the next conditional request
-     * @param indexDigest the SHA-256 of the index last read
+     * @param index the index last read, for the next conditional request
      * @param patterns the package patterns watched when it was read; other patterns force a full read
      * @param newest the newest build seen of each package ({@code name.arch}), kept after removal
      * @param current the build of each package present at the last read
      * @param polledAt when it was last read
      */
-    public record RepositoryState(Validators validators, String indexDigest, List<String> patterns,
+    public record RepositoryState(IndexMark index, List<String> patterns,
             Map<String, Build> newest, Map<String, Build> current, Instant polledAt) {
         /** Copies the collections into sorted, immutable ones. */
         public RepositoryState {
-            validators = validators == null ? Validators.NONE : validators;
             patterns = patterns == null ? List.of() : List.copyOf(patterns);
             newest = newest == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(newest));
             current = current == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(current));

@@ -64,10 +64,16 @@ public final class Poller {
             PollState.RepositoryState previous = repositories.get(repository.spec());
             try {
                 List<BuildChange> found = new ArrayList<>();
-                PollState.RepositoryState next = pollOne(repository, previous, request, archive, found);
-                repositories.put(repository.spec(), next);
+                Instant now = clock.instant();
+                Path metadata = archive == null || request.baseline() ? null
+                        : archive.metadataDirectory(repository, now);
+                RepositorySnapshot snapshot = read(repository, previous, request, metadata);
+                repositories.put(repository.spec(), snapshot.unchanged()
+                        ? new PollState.RepositoryState(snapshot.mark(), previous.patterns(), previous.newest(),
+                                previous.current(), previous.polledAt())
+                        : update(snapshot, previous, request, archive, metadata, now, found));
                 changes.addAll(found);
-                outcomes.add(new RepositoryOutcome(repository.spec(), next == previous
+                outcomes.add(new RepositoryOutcome(repository.spec(), snapshot.unchanged()
                         ? RepositoryOutcome.Status.UNCHANGED : RepositoryOutcome.Status.READ, null));
             } catch (PublishingInProgressException e) {
                 outcomes.add(new RepositoryOutcome(repository.spec(), RepositoryOutcome.Status.PUBLISHING,
@@ -80,25 +86,26 @@ public final class Poller {
         return new PollResult(outcomes, changes);
     }
 
-    private PollState.RepositoryState pollOne(Repository repository, PollState.RepositoryState previous,
-            PollRequest request, Archive archive, List<BuildChange> found) throws IOException {
+    private RepositorySnapshot read(Repository repository, PollState.RepositoryState previous, PollRequest request,
+            Path metadata) throws IOException {
         boolean samePatterns = previous != null && previous.patterns().equals(request.packages().patterns());
-        Validators validators = samePatterns ? previous.validators() : Validators.NONE;
-        String digest = samePatterns ? previous.indexDigest() : null;
-        Instant now = clock.instant();
-        Path metadata = archive == null || request.baseline() ? null : archive.metadataDirectory(repository, now);
-        RepositorySnapshot snapshot;
+        IndexMark mark = samePatterns ? previous.index() : null;
         try {
-            snapshot = RepositoryReader.of(repository.format(), fetcher, limits)
-                    .read(repository, validators, digest, request.packages(), metadata);
+            RepositorySnapshot snapshot = RepositoryReader.of(repository.format(), fetcher, limits)
+                    .read(repository, mark, request.packages(), metadata);
+            if (snapshot.unchanged()) {
+                deleteTree(metadata);
+            }
+            return snapshot;
         } catch (RepositoryException e) {
             deleteTree(metadata);
             throw e;
         }
-        if (snapshot.unchanged()) {
-            deleteTree(metadata);
-            return previous;
-        }
+    }
+
+    private PollState.RepositoryState update(RepositorySnapshot snapshot, PollState.RepositoryState previous,
+            PollRequest request, Archive archive, Path metadata, Instant now, List<BuildChange> found)
+            throws IOException {
         Map<String, Build> newest = new HashMap<>(previous == null ? Map.of() : previous.newest());
         Map<String, Build> current = previous == null ? Map.of() : previous.current();
         Map<String, Build> latest = latestByKey(snapshot.builds());
@@ -122,8 +129,7 @@ public final class Poller {
             deleteTree(metadata);
         }
         found.addAll(reported);
-        return new PollState.RepositoryState(snapshot.validators(), snapshot.indexDigest(),
-                request.packages().patterns(), newest, latest, now);
+        return new PollState.RepositoryState(snapshot.mark(), request.packages().patterns(), newest, latest, now);
     }
 
     private static List<BuildChange> compare(Map<String, Build> latest, Map<String, Build> newest,

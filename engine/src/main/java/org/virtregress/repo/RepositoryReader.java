@@ -9,16 +9,15 @@ public interface RepositoryReader {
      * Reads the repository unless its index is unchanged.
      *
      * @param repository the repository
-     * @param previousValidators validators of the previous read ({@link Validators#NONE} to force a read)
-     * @param previousDigest SHA-256 of the previous index, or null
+     * @param previous the index read last time, or null to force a full read
      * @param names which package names to keep
      * @param metadataCopy a directory to copy the downloaded metadata files into, or null
      * @return what was found
      * @throws PublishingInProgressException if the metadata is inconsistent
      * @throws RepositoryException if the repository cannot be read
      */
-    RepositorySnapshot read(Repository repository, Validators previousValidators, String previousDigest,
-            Predicate<String> names, Path metadataCopy) throws RepositoryException;
+    RepositorySnapshot read(Repository repository, IndexMark previous, Predicate<String> names, Path metadataCopy)
+            throws RepositoryException;
 
     /**
      * Returns the reader for a repository's format.

@@ -7,11 +7,10 @@ import java.util.List;
  *
  * @param unchanged whether the index (repomd.xml, InRelease) is unchanged since the previous
  *     read, in which case nothing else was downloaded and {@code builds} is empty
- * @param validators the HTTP validators of the index, for the next conditional request
- * @param indexDigest the SHA-256 of the index, to recognize an unchanged one served without validators
+ * @param mark the index read, for the next conditional request
  * @param builds every build of a watched package in the repository (all versions)
  */
-public record RepositorySnapshot(boolean unchanged, Validators validators, String indexDigest, List<Build> builds) {
+public record RepositorySnapshot(boolean unchanged, IndexMark mark, List<Build> builds) {
     /** Copies the list. */
     public RepositorySnapshot {
         builds = List.copyOf(builds);

@@ -40,16 +40,18 @@ public final class RpmMdReader implements RepositoryReader {
     }
 
     @Override
-    public RepositorySnapshot read(Repository repository, Validators previousValidators, String previousDigest,
-            Predicate<String> names, Path metadataCopy) throws RepositoryException {
+    public RepositorySnapshot read(Repository repository, IndexMark previous, Predicate<String> names,
+            Path metadataCopy) throws RepositoryException {
         URI repomdUri = repository.base().resolve(REPOMD);
-        Fetcher.Conditional answer = fetcher.fetchIfChanged(repomdUri, previousValidators, limits.maxIndexBytes());
+        Fetcher.Conditional answer = fetcher.fetchIfChanged(repomdUri,
+                previous == null ? Validators.NONE : previous.validators(), limits.maxIndexBytes());
         if (answer.notModified()) {
-            return new RepositorySnapshot(true, answer.validators(), previousDigest, List.of());
+            return new RepositorySnapshot(true, previous, List.of());
         }
         String digest = sha256(answer.body());
-        if (digest.equals(previousDigest)) {
-            return new RepositorySnapshot(true, answer.validators(), digest, List.of());
+        IndexMark mark = new IndexMark(REPOMD, answer.validators(), digest);
+        if (previous != null && digest.equals(previous.digest())) {
+            return new RepositorySnapshot(true, mark, List.of());
         }
         RepoMd repomd = RepoMd.parse(answer.body(), repomdUri.toString());
         RepoMd.MetadataFile primary = repomd.file("primary")
@@ -59,7 +61,7 @@ public final class RpmMdReader implements RepositoryReader {
             copy(metadataCopy, "repomd.xml", answer.body());
             primaryCopy = metadataCopy.resolve(fileName(primary.location()));
         }
-        URI primaryUri = repository.base().resolve(primary.location());
+        URI primaryUri = Locations.resolve(repository.base(), primary.location());
         List<Build> builds = new ArrayList<>();
         long cap = primary.openSize() >= 0 ? primary.openSize() : limits.maxMetadataBytes();
         try (MetadataStream stream = MetadataStream.open(fetcher, primaryUri, primary.checksum(), primary.size(),
@@ -71,7 +73,7 @@ public final class RpmMdReader implements RepositoryReader {
             }
             stream.finish();
         }
-        return new RepositorySnapshot(false, answer.validators(), digest, builds);
+        return new RepositorySnapshot(false, mark, builds);
     }
 
     /**
@@ -194,9 +196,15 @@ public final class RpmMdReader implements RepositoryReader {
             }
             URI base = repository.base();
             if (xmlBase != null && !xmlBase.isBlank()) {
-                base = URI.create(xmlBase.endsWith("/") ? xmlBase : xmlBase + "/");
+                try {
+                    base = Locations.checkScheme(repository.base(),
+                            new URI(xmlBase.endsWith("/") ? xmlBase : xmlBase + "/"));
+                } catch (java.net.URISyntaxException e) {
+                    throw new RepositoryException(what + ": package " + name + " has a malformed xml:base '"
+                            + xmlBase + "'");
+                }
             }
-            return new Build(name, evr, arch, PackageFormat.RPM, repository.spec(), base.resolve(href).toString(),
+            return new Build(name, evr, arch, PackageFormat.RPM, repository.spec(), Locations.resolve(base, href).toString(),
                     new Checksum(checksumType == null ? "sha256" : checksumType, checksum), parseSize(size),
                     parseTime(buildTime), sourceRpm == null || sourceRpm.isEmpty() ? null : sourceRpm,
                     SourceCommit.fromVersion(version).orElse(null));

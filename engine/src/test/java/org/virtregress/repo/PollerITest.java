@@ -99,6 +99,8 @@ class PollerITest {
                     .containsExactly("1.0-1", "1.1-1", "1.1-1", "1:0.9-1", "1:1.2-1");
             assertThat(archive.builds("foo").get(2).build().checksum().value()).isEqualTo(Tools.sha256(foo11Rebuilt));
             assertThat(archive.builds("bar")).hasSize(1);
+            assertThat(archive.builds("foo", "noarch")).isEqualTo(archive.builds("foo"));
+            assertThat(archive.builds("foo", "x86_64")).isEmpty();
             for (ArchivedBuild archived : archive.builds()) {
                 assertThat(Tools.sha256(archive.file(archived))).isEqualTo(archived.build().checksum().value());
                 assertThat(archiveDir.resolve(archived.metadata()).resolve("repomd.xml")).isRegularFile();

@@ -24,6 +24,7 @@ final class RepositoryServer implements AutoCloseable {
     private final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> stalls = new ConcurrentHashMap<>();
+    private final Map<String, URI> redirects = new ConcurrentHashMap<>();
 
     private RepositoryServer(Path root) throws IOException {
         this.root = root;
@@ -60,6 +61,10 @@ final class RepositoryServer implements AutoCloseable {
         stalls.put("/" + path, millis);
     }
 
+    void redirect(String path, URI target) {
+        redirects.put("/" + path, target);
+    }
+
     void heal() {
         failures.clear();
         stalls.clear();
@@ -71,6 +76,12 @@ final class RepositoryServer implements AutoCloseable {
             Long stall = stalls.get(path);
             if (stall != null) {
                 Thread.sleep(stall);
+            }
+            URI redirect = redirects.get(path);
+            if (redirect != null) {
+                exchange.getResponseHeaders().set("Location", redirect.toString());
+                respond(exchange, path, 302, null);
+                return;
             }
             Integer failure = failures.get(path);
             if (failure != null) {

@@ -48,7 +48,7 @@ class RpmMdReaderITest {
         try (RepositoryServer server = RepositoryServer.serve(work)) {
             Repository repository = Repository.parse(server.uri(variant).toString());
 
-            RepositorySnapshot snapshot = reader().read(repository, Validators.NONE, null,
+            RepositorySnapshot snapshot = reader().read(repository, null,
                     PackageSelector.of(List.of("foo", "qemu-*")), null);
 
             assertThat(snapshot.unchanged()).isFalse();
@@ -70,8 +70,8 @@ class RpmMdReaderITest {
 
     @Test
     void shouldReadALocalDirectory() throws Exception {
-        RepositorySnapshot snapshot = reader().read(Repository.parse(work.resolve("xz").toString()), Validators.NONE,
-                null, PackageSelector.of(List.of("foo")), null);
+        RepositorySnapshot snapshot = reader().read(Repository.parse(work.resolve("xz").toString()), null,
+                PackageSelector.of(List.of("foo")), null);
 
         assertThat(snapshot.builds()).extracting(Build::evr).containsExactly("1.0-1", "1.1-1");
         assertThat(snapshot.builds().get(0).location()).startsWith("file:/");
@@ -79,8 +79,8 @@ class RpmMdReaderITest {
 
     @Test
     void shouldLeaveOutUnwatchedPackages() throws Exception {
-        RepositorySnapshot snapshot = reader().read(Repository.parse(work.resolve("gzip").toString()), Validators.NONE,
-                null, PackageSelector.of(List.of("bar")), null);
+        RepositorySnapshot snapshot = reader().read(Repository.parse(work.resolve("gzip").toString()), null,
+                PackageSelector.of(List.of("bar")), null);
 
         assertThat(snapshot.builds()).isEmpty();
     }
@@ -151,6 +151,21 @@ class RpmMdReaderITest {
     }
 
     @Test
+    void shouldRefuseLocationsThatLeadFromARemoteRepositoryToLocalFiles() {
+        Repository remote = Repository.parse("https://example.org/repo/");
+        String primary = "<metadata><package type=\"rpm\"><name>foo</name><arch>noarch</arch>"
+                + "<version epoch=\"0\" ver=\"1\" rel=\"1\"/><checksum type=\"sha256\">00</checksum>"
+                + "<location %s/></package></metadata>";
+
+        assertThatThrownBy(() -> RpmMdReader.parsePrimary(stream(primary.formatted(
+                "xml:base=\"file:///etc/\" href=\"passwd\"")), "primary.xml", remote, name -> true, b -> { }))
+                .isInstanceOf(RepositoryException.class).hasMessageContaining("file:///etc/");
+        assertThatThrownBy(() -> RpmMdReader.parsePrimary(stream(primary.formatted(
+                "href=\"file:///etc/passwd\"")), "primary.xml", remote, name -> true, b -> { }))
+                .isInstanceOf(RepositoryException.class).hasMessageContaining("/etc/passwd");
+    }
+
+    @Test
     void shouldStopADecompressionBomb() throws Exception {
         Path repo = work.resolve("bomb");
         Files.createDirectories(repo.resolve("repodata"));
@@ -166,9 +181,9 @@ class RpmMdReaderITest {
                 + "<location href=\"repodata/primary.xml.gz\"/></data></repomd>");
         RpmMdReader reader = new RpmMdReader(new Fetcher(), new ReadLimits(1 << 20, 8L << 20));
 
-        assertThatThrownBy(() -> reader.read(Repository.parse(repo.toString()), Validators.NONE, null,
+        assertThatThrownBy(() -> reader.read(Repository.parse(repo.toString()), null,
                 PackageSelector.of(List.of("foo")), null))
-                .isInstanceOf(RepositoryException.class)
+                .isInstanceOf(TooLargeException.class)
                 .hasMessageContaining("primary.xml.gz").hasMessageContaining("larger than the limit of 8388608 bytes");
     }
 
@@ -195,11 +210,11 @@ class RpmMdReaderITest {
     void shouldReportAnUnchangedIndexWithoutFurtherDownloads() throws Exception {
         try (RepositoryServer server = RepositoryServer.serve(work)) {
             Repository repository = Repository.parse(server.uri("gzip").toString());
-            RepositorySnapshot first = reader().read(repository, Validators.NONE, null,
+            RepositorySnapshot first = reader().read(repository, null,
                     PackageSelector.of(List.of("foo")), null);
             server.clearLog();
 
-            RepositorySnapshot second = reader().read(repository, first.validators(), first.indexDigest(),
+            RepositorySnapshot second = reader().read(repository, first.mark(),
                     PackageSelector.of(List.of("foo")), null);
 
             assertThat(second.unchanged()).isTrue();
@@ -208,7 +223,7 @@ class RpmMdReaderITest {
     }
 
     private static List<Build> read(Path repo) throws RepositoryException {
-        return reader().read(Repository.parse(repo.toString()), Validators.NONE, null,
+        return reader().read(Repository.parse(repo.toString()), null,
                 PackageSelector.of(List.of("*")), null).builds();
     }
 

@@ -1,0 +1,144 @@
+package org.virtregress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.virtregress.storage.Json;
+import picocli.CommandLine;
+
+class PollCommandITest {
+    @TempDir
+    static Path rpms;
+    static Path foo10;
+    static Path foo11;
+
+    @BeforeAll
+    static void buildPackages() throws Exception {
+        foo10 = rpm("1.0");
+        foo11 = rpm("1.1");
+    }
+
+    @Test
+    void shouldPrintNewBuildsAsATableThenAsJson(@TempDir Path dir) throws Exception {
+        Path repo = publish(dir.resolve("repo"), foo10);
+        Path state = dir.resolve("state.json");
+
+        Run first = poll("--repo", repo.toString(), "--package", "fo*", "--state", state.toString(),
+                "--archive", dir.resolve("archive").toString());
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).containsPattern("CHANGE +NAME +VERSION +ARCH +COMMIT +REPOSITORY")
+                .containsPattern("NEW +foo +1\\.0-1 +noarch +- +" + java.util.regex.Pattern.quote(repo.toString()));
+        assertThat(dir.resolve("archive/index.json")).content().contains("foo-1.0-1.noarch.rpm");
+
+        Run unchanged = poll("--repo", repo.toString(), "--package", "fo*", "--state", state.toString(), "--json");
+        assertThat(unchanged.exitCode()).isZero();
+        assertThat(Json.mapper().readTree(unchanged.out())).isEmpty();
+
+        publish(repo, foo10, foo11);
+        Run newer = poll("--repo", repo.toString(), "--package", "fo*", "--state", state.toString(), "--json");
+        assertThat(newer.exitCode()).isZero();
+        JsonNode changes = Json.mapper().readTree(newer.out());
+        assertThat(changes).hasSize(1);
+        assertThat(changes.get(0).get("kind").asText()).isEqualTo("NEW_VERSION");
+        assertThat(changes.get(0).get("build").get("evr").asText()).isEqualTo("1.1-1");
+        assertThat(changes.get(0).get("previous").get("evr").asText()).isEqualTo("1.0-1");
+        assertThat(changes.get(0).get("build").get("checksum").get("type").asText()).isEqualTo("sha256");
+    }
+
+    @Test
+    void shouldRecordABaseline(@TempDir Path dir) throws Exception {
+        Path repo = publish(dir.resolve("repo"), foo10);
+
+        Run run = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("s.json").toString(),
+                "--baseline");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("No new builds.\n");
+        assertThat(dir.resolve("s.json")).content().contains("\"1.0-1\"");
+    }
+
+    @Test
+    void shouldExitWithTheRepositoryCodeNamingTheUrl(@TempDir Path dir) throws Exception {
+        Path repo = publish(dir.resolve("repo"), foo10);
+        Path missing = dir.resolve("missing");
+
+        Run run = poll("--repo", missing.toString(), "--repo", repo.toString(), "--package", "foo",
+                "--state", dir.resolve("s.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.REPOSITORY);
+        assertThat(run.err()).contains("error: ").contains(missing + "/repodata/repomd.xml").contains("does not exist");
+        assertThat(run.out()).containsPattern("NEW +foo");
+    }
+
+    @Test
+    void shouldExitWithTheUsageCodeOnBadArguments(@TempDir Path dir) throws Exception {
+        assertThat(poll("--repo", "x", "--package", "foo").exitCode()).isEqualTo(ExitCodes.USAGE);
+        Run scheme = poll("--repo", "ftp://example.org/", "--package", "foo", "--state", dir.resolve("s").toString());
+        assertThat(scheme.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(scheme.err()).contains("ftp://example.org/");
+        Path corrupt = Files.writeString(dir.resolve("corrupt.json"), "[1,");
+        Run state = poll("--repo", dir.toString(), "--package", "foo", "--state", corrupt.toString());
+        assertThat(state.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(state.err()).contains(corrupt.toString());
+        Run credentials = poll("--repo", dir.toString(), "--package", "foo", "--state", dir.resolve("s").toString(),
+                "--credentials", Files.writeString(dir.resolve("creds"), "no colon here").toString());
+        assertThat(credentials.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(credentials.err()).contains(dir.resolve("creds").toString()).doesNotContain("no colon here");
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run poll(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = VirtRegressCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        String[] argv = Stream.concat(Stream.of("poll"), Stream.of(args)).toArray(String[]::new);
+        int code = cli.execute(argv);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Path publish(Path repo, Path... packages) throws Exception {
+        if (Files.exists(repo)) {
+            run(repo.getParent(), "rm", "-rf", repo.toString());
+        }
+        Files.createDirectories(repo);
+        for (Path rpm : packages) {
+            Files.copy(rpm, repo.resolve(rpm.getFileName()));
+        }
+        run(repo, "createrepo_c", "--no-database", ".");
+        return repo;
+    }
+
+    private static Path rpm(String version) throws Exception {
+        Path top = Files.createTempDirectory(rpms, "top");
+        Path spec = Files.writeString(top.resolve("foo.spec"), "Name: foo\nVersion: " + version
+                + "\nRelease: 1\nSummary: test\nLicense: MIT\nBuildArch: noarch\n%description\ntest\n%files\n");
+        run(top, "rpmbuild", "-bb", "--quiet", "--define", "_topdir " + top, "--define", "_build_id_links none",
+                spec.toString());
+        try (Stream<Path> files = Files.walk(top.resolve("RPMS"))) {
+            return files.filter(p -> p.toString().endsWith(".rpm")).findFirst().orElseThrow();
+        }
+    }
+
+    private static void run(Path dir, String... argv) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("%s: %s", List.of(argv), output).isZero();
+    }
+}
