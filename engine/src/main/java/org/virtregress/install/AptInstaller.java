@@ -17,7 +17,8 @@ import org.virtregress.process.ProcessRunner;
  * {@code --root} and {@code --admindir} of the root; maintainer scripts then run chrooted into the
  * root, so a root with scripts needs a {@code /bin/sh}. A repository is a flat repository URL
  * ({@code deb URL ./}) or {@code URL SUITE COMPONENT...}; {@code [trusted=yes]} is set only when
- * GPG checking is off.
+ * GPG checking is off. Run by an unprivileged user into a root, the commands run in a user namespace
+ * and apt does not drop privileges to its sandbox user, which the namespace cannot switch to.
  */
 public final class AptInstaller extends PackageManagerInstaller {
     /**
@@ -61,8 +62,9 @@ public final class AptInstaller extends PackageManagerInstaller {
                     .append(parts.length == 1 ? "./" : parts[1]).append('\n');
         }
         Files.writeString(sources, list.toString());
-        Files.writeString(configFile(session), configuration(request.root(), base, sources));
-        CommandResult update = session.run(List.of("apt-get", "-q", "update"), environment(session));
+        Files.writeString(configFile(session), configuration(request.root(), base, sources)
+                + (session.rootless() ? "APT::Sandbox::User \"root\";\n" : ""));
+        CommandResult update = session.runAsRoot(List.of("apt-get", "-q", "update"), environment(session));
         if (!update.succeeded() || update.output().contains("\nW: Failed to fetch")
                 || update.output().contains("\nE: ")) {
             return "cannot read the repositories: " + update.describe();
@@ -125,7 +127,7 @@ public final class AptInstaller extends PackageManagerInstaller {
             throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of("apt-get", "-y", "-q", "remove"));
         argv.addAll(names);
-        return List.of(session.run(argv, environment(session)));
+        return List.of(session.runAsRoot(argv, environment(session)));
     }
 
     @Override
@@ -136,13 +138,13 @@ public final class AptInstaller extends PackageManagerInstaller {
             List<String> argv = new ArrayList<>(List.of("apt-get", "-y", "-q", "--allow-downgrades",
                     "--no-install-recommends", "install"));
             packages.forEach(spec -> argv.add(spec.toString()));
-            results.add(session.run(argv, environment(session)));
+            results.add(session.runAsRoot(argv, environment(session)));
         }
         if (!reinstalls.isEmpty()) {
             List<String> argv = new ArrayList<>(List.of("apt-get", "-y", "-q", "--allow-downgrades",
                     "--no-install-recommends", "--reinstall", "install"));
             reinstalls.forEach(spec -> argv.add(spec.toString()));
-            results.add(session.run(argv, environment(session)));
+            results.add(session.runAsRoot(argv, environment(session)));
         }
         return results;
     }
@@ -150,7 +152,7 @@ public final class AptInstaller extends PackageManagerInstaller {
     @Override
     List<String> available(InstallRequest request, InstallSession session, String name)
             throws IOException, InterruptedException {
-        CommandResult result = session.run(List.of("apt-cache", "madison", name), environment(session));
+        CommandResult result = session.query(List.of("apt-cache", "madison", name), environment(session));
         List<String> versions = new ArrayList<>();
         for (String line : result.output().split("\n")) {
             String[] columns = line.split("\\|");

@@ -57,7 +57,7 @@ public final class DnfInstaller extends PackageManagerInstaller {
         argv.add("remove");
         argv.add("--");
         argv.addAll(names);
-        return List.of(session.run(argv, RpmDatabase.environment(session)));
+        return List.of(session.runAsRoot(argv, RpmDatabase.environment(session)));
     }
 
     @Override
@@ -68,13 +68,13 @@ public final class DnfInstaller extends PackageManagerInstaller {
             List<String> argv = base(request);
             argv.addAll(List.of("--allowerasing", "install", "--"));
             packages.forEach(spec -> argv.add(nevra(spec)));
-            results.add(session.run(argv, RpmDatabase.environment(session)));
+            results.add(session.runAsRoot(argv, RpmDatabase.environment(session)));
         }
         if (!reinstalls.isEmpty()) {
             List<String> argv = base(request);
             argv.addAll(List.of("reinstall", "--"));
             reinstalls.forEach(spec -> argv.add(nevra(spec)));
-            results.add(session.run(argv, RpmDatabase.environment(session)));
+            results.add(session.runAsRoot(argv, RpmDatabase.environment(session)));
         }
         return results;
     }
@@ -89,7 +89,7 @@ public final class DnfInstaller extends PackageManagerInstaller {
         List<String> argv = base(request);
         argv.remove("-y");
         argv.addAll(List.of("-q", "repoquery", "--queryformat", "%{name} %{epoch}:%{version}-%{release}", "--", name));
-        CommandResult result = session.run(argv, RpmDatabase.environment(session));
+        CommandResult result = session.queryAsRoot(argv, RpmDatabase.environment(session));
         List<String> versions = new ArrayList<>();
         for (String line : result.output().split("\n")) {
             String[] fields = line.strip().split(" ");

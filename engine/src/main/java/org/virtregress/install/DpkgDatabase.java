@@ -26,7 +26,7 @@ final class DpkgDatabase {
     static Map<String, String> read(InstallRequest request, InstallSession session)
             throws IOException, InterruptedException, InstallException {
         Path admin = adminDirectory(request.root());
-        CommandResult result = session.run(List.of("dpkg-query", "--admindir=" + admin, "-W",
+        CommandResult result = session.query(List.of("dpkg-query", "--admindir=" + admin, "-W",
                 "-f", "${Package} ${Version} ${db:Status-Status}\\n"), Map.of());
         if (!result.succeeded()) {
             throw new InstallException("cannot read the dpkg database " + admin + ": " + result.describe()

@@ -24,6 +24,7 @@ import org.virtregress.process.ProcessRunner;
  */
 final class InstallSession implements AutoCloseable {
     private static final int EXCERPT_LINES = 200;
+    private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(2);
     private static final Pattern SCRIPTLET_FAILED = Pattern.compile(
             "(?i).*(scriptlet failed|error in \\S+ scriptlet|lua script failed"
                     + "|(pre|post)-(installation|removal) script subprocess returned error).*");
@@ -34,11 +35,19 @@ final class InstallSession implements AutoCloseable {
     private final List<CommandRecord> records = new ArrayList<>();
     private final Deque<String> excerpt = new ArrayDeque<>();
     private final List<String> scriptletFailures = new ArrayList<>();
+    private final boolean rootless;
     private long deadline;
     private Duration budget;
 
-    InstallSession(ProcessRunner runner, OutputListener listener) throws IOException {
+    /**
+     * Opens a session.
+     *
+     * @param rootless whether package manager commands run in a user namespace mapping this user to
+     *     root ({@code unshare --map-root-user}): how an unprivileged user installs into a root it owns
+     */
+    InstallSession(ProcessRunner runner, OutputListener listener, boolean rootless) throws IOException {
         this.runner = runner;
+        this.rootless = rootless;
         this.listener = listener == null ? OutputListener.NONE : listener;
         this.workDirectory = Files.createTempDirectory("virt-regress-install-");
     }
@@ -50,19 +59,31 @@ final class InstallSession implements AutoCloseable {
     }
 
     /**
-     * Runs a command with the time left, recording it.
+     * Runs a command with the time left of the current budget, recording it.
      *
      * @return the result; a command that cannot start in time is recorded as timed out
      */
     CommandResult run(List<String> argv, Map<String, String> environment) throws IOException, InterruptedException {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-            CommandResult none = new CommandResult(argv, -1, true, Duration.ZERO, "", "", false);
             note("not run, the time of " + budget.toSeconds() + " s is up: " + Command.of(argv).build().display());
             records.add(new CommandRecord(argv, -1, true, Duration.ZERO));
-            return none;
+            return new CommandResult(argv, -1, true, Duration.ZERO, "", "", false);
         }
-        Command command = Command.of(argv).env(environment).timeout(Duration.ofNanos(left)).build();
+        return execute(argv, environment, Duration.ofNanos(left));
+    }
+
+    /**
+     * Runs a read-only query (of the package database or the repositories) with its own time
+     * limit, so that the database can still be read once a transaction used up its time.
+     */
+    CommandResult query(List<String> argv, Map<String, String> environment) throws IOException, InterruptedException {
+        return execute(argv, environment, QUERY_TIMEOUT);
+    }
+
+    private CommandResult execute(List<String> argv, Map<String, String> environment, Duration timeout)
+            throws IOException, InterruptedException {
+        Command command = Command.of(argv).env(environment).timeout(timeout).build();
         note("$ " + command.display());
         CommandResult result = runner.run(command, (stream, line) -> {
             keep(line);
@@ -73,6 +94,49 @@ final class InstallSession implements AutoCloseable {
             note(result.describe());
         }
         return result;
+    }
+
+    /**
+     * Runs a package manager command, which needs root: as is, or in a user namespace when this
+     * session is rootless.
+     */
+    CommandResult runAsRoot(List<String> argv, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return run(asRoot(argv), environment);
+    }
+
+    /** Runs a read-only package manager query (see {@link #query}), as root like {@link #runAsRoot}. */
+    CommandResult queryAsRoot(List<String> argv, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return query(asRoot(argv), environment);
+    }
+
+    private List<String> asRoot(List<String> argv) {
+        if (!rootless) {
+            return argv;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("unshare", "--map-root-user", "--"));
+        wrapped.addAll(argv);
+        return wrapped;
+    }
+
+    /** Returns whether this process runs as root, from {@code /proc/self/status} (false when unknown). */
+    static boolean runningAsRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[2].equals("0");
+                }
+            }
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** Returns whether package manager commands run in a user namespace (see the constructor). */
+    boolean rootless() {
+        return rootless;
     }
 
     /** Writes a line of our own to the log. */

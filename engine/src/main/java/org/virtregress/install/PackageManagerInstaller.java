@@ -61,13 +61,15 @@ abstract class PackageManagerInstaller implements Installer {
     @Override
     public final InstallResult install(InstallRequest request, OutputListener log)
             throws InstallException, InterruptedException {
-        try (InstallSession session = new InstallSession(runner, log);
+        try (InstallSession session = new InstallSession(runner, log,
+                     request.root() != null && !InstallSession.runningAsRoot());
              HostLock lock = HostLock.acquire(HostLock.lockFileFor(request.root()),
                      manager() + " " + request.describe(), request.lockTimeout())) {
             return transact(request, session);
         } catch (ProgramNotFoundException e) {
+            String debian = e.program().equals("unshare") ? "util-linux" : debianPackage(e.program());
             throw new InstallException(e.program() + " is not installed or cannot be run: install the Debian package "
-                    + debianPackage(e.program()) + " (apt-get install " + debianPackage(e.program()) + ")", e);
+                    + debian + " (apt-get install " + debian + ")", e);
         } catch (IOException e) {
             throw new InstallException(manager() + " install of " + request.describe() + " failed: " + e.getMessage(), e);
         }
@@ -96,7 +98,9 @@ abstract class PackageManagerInstaller implements Installer {
             session.note(manager() + ": verified " + request.describe());
             return result(request, session, before, after, true, false, List.of(), null, started, start);
         }
-        problems.addAll(0, unknown(request, session, after));
+        if (notReady == null) {
+            problems.addAll(0, unknown(request, session, after));
+        }
         session.note(manager() + ": failed, rolling back: " + String.join("; ", problems));
         session.startBudget(request.timeout());
         List<PackageChange> restored = new ArrayList<>();
@@ -137,7 +141,10 @@ abstract class PackageManagerInstaller implements Installer {
             results.addAll(install(request, session, installs, reinstalls));
         }
         for (CommandResult result : results) {
-            if (!succeeded(result)) {
+            if (result.timedOut()) {
+                problems.add("the transaction's time of " + request.timeout().toSeconds() + " s ran out: "
+                        + result.describe());
+            } else if (!succeeded(result)) {
                 problems.add(result.describe());
             }
         }

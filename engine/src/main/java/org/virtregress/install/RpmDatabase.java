@@ -34,7 +34,7 @@ final class RpmDatabase {
             argv.addAll(List.of("--root", request.root().toString()));
         }
         argv.addAll(List.of("--dbpath", DB_PATH, "-qa", "--queryformat", "%{NAME} %{EPOCHNUM}:%{VERSION}-%{RELEASE}\\n"));
-        CommandResult result = session.run(argv, Map.of());
+        CommandResult result = session.query(argv, Map.of());
         if (!result.succeeded()) {
             throw new InstallException("cannot read the rpm database " + DB_PATH + " of "
                     + (request.root() == null ? "this system" : request.root()) + ": " + result.describe()

@@ -57,7 +57,7 @@ public final class ZypperInstaller extends PackageManagerInstaller {
         List<String> argv = base(request);
         argv.addAll(List.of("remove", "--"));
         argv.addAll(names);
-        return List.of(session.run(argv, RpmDatabase.environment(session)));
+        return List.of(session.runAsRoot(argv, RpmDatabase.environment(session)));
     }
 
     @Override
@@ -68,13 +68,13 @@ public final class ZypperInstaller extends PackageManagerInstaller {
             List<String> argv = base(request);
             argv.addAll(List.of("install", "--oldpackage", "--no-recommends", "--"));
             packages.forEach(spec -> argv.add(spec.toString()));
-            results.add(session.run(argv, RpmDatabase.environment(session)));
+            results.add(session.runAsRoot(argv, RpmDatabase.environment(session)));
         }
         if (!reinstalls.isEmpty()) {
             List<String> argv = base(request);
             argv.addAll(List.of("install", "--oldpackage", "--no-recommends", "--force", "--"));
             reinstalls.forEach(spec -> argv.add(spec.toString()));
-            results.add(session.run(argv, RpmDatabase.environment(session)));
+            results.add(session.runAsRoot(argv, RpmDatabase.environment(session)));
         }
         return results;
     }
@@ -84,7 +84,7 @@ public final class ZypperInstaller extends PackageManagerInstaller {
             throws IOException, InterruptedException {
         List<String> argv = base(request);
         argv.addAll(List.of("search", "--details", "--match-exact", "--type", "package", "--", name));
-        CommandResult result = session.run(argv, RpmDatabase.environment(session));
+        CommandResult result = session.queryAsRoot(argv, RpmDatabase.environment(session));
         List<String> versions = new ArrayList<>();
         for (String line : result.output().split("\n")) {
             String[] columns = line.split("\\|");

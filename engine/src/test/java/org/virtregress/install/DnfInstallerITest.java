@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.process.ProcessRunner;
 
-class DnfInstallerITest extends InstallerContract {
+class DnfInstallerITest extends RpmInstallerContract {
     @TempDir
     static Path repositories;
     private static RepositoryServer server;
@@ -15,6 +15,7 @@ class DnfInstallerITest extends InstallerContract {
     static void buildRepositories() throws Exception {
         Fixtures.rpmRepository(repositories.resolve("main"), TestPackage.main());
         Fixtures.rpmRepository(repositories.resolve("rebuild"), TestPackage.rebuild());
+        Fixtures.rpmRepository(repositories.resolve("hang"), TestPackage.hanging());
         server = RepositoryServer.serve(repositories);
     }
 
@@ -39,7 +40,7 @@ class DnfInstallerITest extends InstallerContract {
     }
 
     @Override
-    String recorded(String evr) {
-        return evr.contains(":") ? evr : "0:" + evr;
+    String hangRepository() {
+        return server.url("hang/repo");
     }
 }

@@ -33,8 +33,10 @@ final class Fixtures {
             if (pkg.epoch() > 0) {
                 argv.addAll(List.of("--define", "ep " + pkg.epoch()));
             }
-            if (pkg.failingScript()) {
+            if (pkg.script() == TestPackage.Script.FAILS) {
                 argv.addAll(List.of("--define", "failpost 1"));
+            } else if (pkg.script() == TestPackage.Script.HANGS) {
+                argv.addAll(List.of("--define", "hangpost 1"));
             }
             argv.add(spec.toString());
             run(argv);
@@ -59,7 +61,10 @@ final class Fixtures {
             Files.writeString(control.resolve("control"), "Package: " + pkg.name() + "\nVersion: " + pkg.evr()
                     + "\nArchitecture: all\nMaintainer: virt-regress tests <tests@virtregress.invalid>\n"
                     + "Description: test package " + pkg.name() + "\n");
-            if (pkg.failingScript()) {
+            if (pkg.script() == TestPackage.Script.HANGS) {
+                throw new IllegalArgumentException("no hanging Debian test package: " + pkg);
+            }
+            if (pkg.script() == TestPackage.Script.FAILS) {
                 Path script = control.resolve("postinst");
                 try (InputStream in = Fixtures.class.getResourceAsStream("postinst-fails")) {
                     Files.copy(in, script);

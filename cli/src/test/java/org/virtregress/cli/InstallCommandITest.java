@@ -1,0 +1,95 @@
+package org.virtregress.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.virtregress.install.InstallResult;
+import org.virtregress.process.Command;
+import org.virtregress.process.CommandResult;
+import org.virtregress.process.OutputListener;
+import org.virtregress.process.ProcessRunner;
+import org.virtregress.storage.Json;
+import picocli.CommandLine;
+
+/** Runs {@code virt-regress install} with the real dnf into a fresh root, from an rpm repository built here. */
+class InstallCommandITest {
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void buildRepository() throws Exception {
+        Path spec = work.resolve("package.spec");
+        try (InputStream in = InstallCommandITest.class.getResourceAsStream("package.spec")) {
+            Files.copy(in, spec);
+        }
+        for (String version : List.of("1.0", "2.0")) {
+            run("rpmbuild", "-bb", "--quiet", "--define", "_topdir " + work.resolve("build"),
+                    "--define", "ver " + version, spec.toString());
+        }
+        run("createrepo_c", "--quiet", work.resolve("build/RPMS").toString());
+    }
+
+    private static void run(String... argv) throws Exception {
+        CommandResult result = new ProcessRunner().run(Command.of(argv).build(), OutputListener.NONE);
+        assertThat(result.succeeded()).as(result.describe() + "\n" + result.output()).isTrue();
+    }
+
+    private static String repository() {
+        return work.resolve("build/RPMS").toUri().toString();
+    }
+
+    private static int install(StringWriter out, String... args) {
+        CommandLine cli = VirtRegressCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        return cli.execute(args);
+    }
+
+    @Test
+    void shouldInstallAndPrintTheRecordAsJson(@TempDir Path root) throws Exception {
+        StringWriter out = new StringWriter();
+
+        int exit = install(out, "install", "--manager", "dnf", "--root", root.toString(), "--repo", repository(),
+                "--no-gpg-check", "--json", "vrcli=2.0-1");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        InstallResult result = Json.mapper().readValue(out.toString(), InstallResult.class);
+        assertThat(result.success()).isTrue();
+        assertThat(result.after()).containsEntry("vrcli", "0:2.0-1");
+        assertThat(root.resolve("usr/share/vrcli/version")).hasContent("2.0\n");
+    }
+
+    @Test
+    void shouldDowngradeAndSayWhatWasThereBefore(@TempDir Path root) {
+        install(new StringWriter(), "install", "--manager", "dnf", "--root", root.toString(), "--repo", repository(),
+                "--no-gpg-check", "vrcli=2.0-1");
+        StringWriter out = new StringWriter();
+
+        int exit = install(out, "install", "--manager", "dnf", "--root", root.toString(), "--repo", repository(),
+                "--no-gpg-check", "vrcli=1.0-1");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("installed and verified with dnf in " + root)
+                .contains("vrcli 0:1.0-1 (was 0:2.0-1)");
+    }
+
+    @Test
+    void shouldExitWithTheInstallCodeForAnUnknownVersion(@TempDir Path root) {
+        StringWriter out = new StringWriter();
+
+        int exit = install(out, "install", "--manager", "dnf", "--root", root.toString(), "--repo", repository(),
+                "--no-gpg-check", "vrcli=9.9-1");
+
+        assertThat(exit).isEqualTo(ExitCodes.INSTALL);
+        assertThat(out.toString()).contains("install failed: unknown version vrcli=9.9-1")
+                .contains("0:1.0-1, 0:2.0-1").contains("rolled back");
+    }
+}
