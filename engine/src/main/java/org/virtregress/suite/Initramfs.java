@@ -18,12 +18,14 @@ import org.apache.commons.compress.archivers.cpio.CpioConstants;
 
 /**
  * Writes an uncompressed initramfs (cpio "newc") from files and directory trees, every entry
- * owned by root. Later entries with the same path replace earlier ones when the kernel unpacks
- * it. Not thread-safe; close it to finish the archive.
+ * owned by root. Later files with the same path replace earlier ones when the kernel unpacks it;
+ * a directory already defined, as a directory or as a symbolic link (such as {@code bin -> usr/bin}
+ * in a merged-/usr install root), is not written again, so files added under it later land where
+ * the link points. Not thread-safe; close it to finish the archive.
  */
 final class Initramfs implements AutoCloseable {
     private final CpioArchiveOutputStream cpio;
-    private final Set<String> directories = new HashSet<>();
+    private final Set<String> defined = new HashSet<>();
     private final long sizeCap;
     private long size;
 
@@ -35,14 +37,14 @@ final class Initramfs implements AutoCloseable {
     /** Adds a directory and its missing parents. */
     void directory(String path) throws IOException {
         String name = strip(path);
-        if (name.isEmpty() || directories.contains(name)) {
+        if (name.isEmpty() || defined.contains(name)) {
             return;
         }
         int slash = name.lastIndexOf('/');
         if (slash > 0) {
             directory(name.substring(0, slash));
         }
-        directories.add(name);
+        defined.add(name);
         CpioArchiveEntry entry = new CpioArchiveEntry(CpioConstants.FORMAT_NEW, name, 0);
         entry.setMode(CpioConstants.C_ISDIR | 0755);
         entry.setNumberOfLinks(2);
@@ -83,6 +85,7 @@ final class Initramfs implements AutoCloseable {
     void symlink(String path, String target) throws IOException {
         String name = strip(path);
         parent(name);
+        defined.add(name);
         byte[] data = target.getBytes(StandardCharsets.UTF_8);
         CpioArchiveEntry entry = new CpioArchiveEntry(CpioConstants.FORMAT_NEW, name, data.length);
         entry.setMode(CpioConstants.C_ISLNK | 0777);

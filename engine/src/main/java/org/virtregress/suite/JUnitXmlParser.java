@@ -17,7 +17,8 @@ import javax.xml.stream.XMLStreamReader;
  * Reads JUnit / xunit XML as written by Maven Surefire, pytest ({@code --junitxml}) and avocado
  * ({@code --xunit}): a {@code testsuites} or {@code testsuite} root, {@code testcase} elements with
  * {@code failure}, {@code error} and {@code skipped} children and {@code system-out} /
- * {@code system-err} output. The reader streams with StAX, refuses any DOCTYPE (no DTD, no
+ * {@code system-err} output. A case's id is {@code classname.name}, or {@code suite.name} when the
+ * writer gives no class name. The reader streams with StAX, refuses any DOCTYPE (no DTD, no
  * external or internal entities) and caps the input size. Thread-safe.
  */
 public final class JUnitXmlParser implements ResultParser {
@@ -149,7 +150,8 @@ public final class JUnitXmlParser implements ResultParser {
                 errors.add(position(source, reader.getLocation()) + "<testcase> without a name");
                 name = "testcase " + (cases.size() + 1);
             }
-            String id = className.isEmpty() || name.contains(className) ? name : className + "." + name;
+            String prefix = className.isEmpty() && !suites.isEmpty() ? suites.peek() : className;
+            String id = prefix.isEmpty() || name.contains(prefix) ? name : prefix + "." + name;
             CaseStatus status = CaseStatus.PASS;
             String reason = null;
             StringBuilder excerpt = new StringBuilder();

@@ -9,8 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a TAP file or stream with a {@link TapStream}, capping the input size. Thread-safe. */
+/**
+ * Reads a TAP file or stream with a {@link TapStream}, capping the input size and the length of a
+ * line kept in memory. Thread-safe.
+ */
 public final class TapParser implements ResultParser {
+    /** Characters kept of one line; the rest of a longer line is dropped. */
+    public static final int LINE_CAP = 64 * 1024;
+
     private final long sizeCap;
 
     /** Creates a parser with the default size cap. */
@@ -35,10 +41,24 @@ public final class TapParser implements ResultParser {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(new CappedInputStream(input, sizeCap),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines++;
-                tap.accept(line);
+            StringBuilder line = new StringBuilder();
+            int c;
+            boolean pending = false;
+            while ((c = reader.read()) >= 0) {
+                if (c == '\n') {
+                    lines++;
+                    tap.accept(line.toString());
+                    line.setLength(0);
+                    pending = false;
+                } else {
+                    pending = true;
+                    if (line.length() < LINE_CAP) {
+                        line.append((char) c);
+                    }
+                }
+            }
+            if (pending) {
+                tap.accept(line.toString());
             }
         } catch (IOException e) {
             failure = source + ":" + (lines + 1) + ": " + e.getMessage();

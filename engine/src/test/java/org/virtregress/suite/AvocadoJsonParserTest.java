@@ -58,6 +58,21 @@ class AvocadoJsonParserTest {
                 .contains("expected a JSON object");
     }
 
+    @Test
+    void shouldRefuseDeepNestingAndOversizedInput() {
+        String deep = "{\"tests\": [], \"extra\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+        ParsedCases nested = new AvocadoJsonParser().parse(
+                new java.io.ByteArrayInputStream(deep.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "deep.json");
+        String big = "{\"tests\": [" + "{\"id\": \"1-a\", \"status\": \"PASS\"},".repeat(10_000) + "]}";
+        ParsedCases capped = new AvocadoJsonParser(64 * 1024).parse(
+                new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "big.json");
+
+        assertThat(nested.errors()).singleElement().asString().startsWith("deep.json:1:").contains("nesting depth");
+        assertThat(capped.errors()).singleElement().asString().startsWith("big.json:")
+                .contains("exceeds the size cap of 65536 bytes");
+        assertThat(capped.cases()).hasSizeGreaterThan(1000);
+    }
+
     private static ParsedCases parse(String name) {
         try (InputStream in = AvocadoJsonParserTest.class.getResourceAsStream("avocado/" + name)) {
             return new AvocadoJsonParser().parse(in, name);

@@ -47,6 +47,18 @@ class JUnitXmlParserTest {
     }
 
     @Test
+    void shouldNameCasesAfterTheirSuiteWhenTheWriterGivesNoClassName() {
+        ParsedCases parsed = parse("no-classname.xml");
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.cases()).extracting(CaseResult::id, CaseResult::status).containsExactly(
+                tuple("domain.create-destroy", CaseStatus.PASS),
+                tuple("nested.inner", CaseStatus.PASS),
+                tuple("domain.suspend-resume", CaseStatus.FAIL));
+        assertThat(parsed.cases().get(2).failureReason()).isEqualTo("domain stayed running");
+    }
+
+    @Test
     void shouldRefuseExternalEntities() {
         ParsedCases parsed = parse("xxe.xml");
 

@@ -124,6 +124,25 @@ class TapParserTest {
         assertThat(parsed.cases()).filteredOn(c -> c.status() == CaseStatus.PASS).hasSizeBetween(2500, 4000);
     }
 
+    @Test
+    void shouldKeepOnlyTheStartOfAnEndlessLine() {
+        InputStream endless = new InputStream() {
+            private final byte[] head = "1..1\nok 1 - long ".getBytes(StandardCharsets.UTF_8);
+            private long position;
+
+            @Override
+            public int read() {
+                return position < head.length ? head[(int) position++] : position++ < 5_000_000 ? 'x' : -1;
+            }
+        };
+
+        ParsedCases parsed = new TapParser().parse(endless, "endless.tap");
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.cases()).singleElement().satisfies(c -> assertThat(c.id()).startsWith("long xxx")
+                .hasSizeLessThanOrEqualTo(TapParser.LINE_CAP));
+    }
+
     private static ParsedCases parse(String name) {
         try (InputStream in = fixture(name)) {
             return new TapParser().parse(in, name);
