@@ -69,6 +69,11 @@ public final class BisectCommand implements Callable<Integer> {
             description = "Confirmation probes of the culprit and its parent; 0 turns it off (default: ${DEFAULT-VALUE}).")
     private int confirm;
 
+    @Option(names = "--runs-must-agree",
+            description = "With --repeat: mixed runs make a commit weak (retested once, then left untestable)"
+                    + " instead of bad.")
+    private boolean runsMustAgree;
+
     @Option(names = "--same-failure",
             description = "Count a failure with another exit code than the bad revision's as skip, not bad.")
     private boolean sameFailure;
@@ -108,9 +113,16 @@ public final class BisectCommand implements Callable<Integer> {
             BisectResult result;
             try (CommandProbe probe = CommandProbe.builder(repo, command).timeout(limit).workRoot(workRoot)
                     .logDirectory(logs).build()) {
-                result = Bisector.builder().probes(probes).repeat(repeat).confirm(confirm).sameFailure(sameFailure)
-                        .stateFile(state).listener((record, remaining) -> progress(out, record, remaining)).build()
-                        .run(range, probe);
+                Thread cleanup = new Thread(() -> closeQuietly(probe), "bisect-worktree-cleanup");
+                Runtime.getRuntime().addShutdownHook(cleanup);
+                try {
+                    result = Bisector.builder().probes(probes).repeat(repeat).confirm(confirm)
+                            .failureWins(!runsMustAgree).sameFailure(sameFailure).stateFile(state)
+                            .listener((record, remaining) -> progress(out, record, remaining)).build()
+                            .run(range, probe);
+                } finally {
+                    removeHook(cleanup);
+                }
             }
             if (report != null) {
                 Json.writeAtomically(report.resolve("bisect.json"), result);
@@ -217,6 +229,23 @@ public final class BisectCommand implements Callable<Integer> {
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--timeout: not a positive duration: '" + text + "' (use 90s, 30m, 2h or PT1M)");
+        }
+    }
+
+    /** Removes the worktrees when the bisection is interrupted (Ctrl-C); the state file keeps the verdicts. */
+    private static void closeQuietly(CommandProbe probe) {
+        try {
+            probe.close();
+        } catch (IOException e) {
+            // the JVM is going down; git worktree prune removes what is left
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs
         }
     }
 

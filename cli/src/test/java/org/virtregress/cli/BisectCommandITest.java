@@ -90,7 +90,7 @@ class BisectCommandITest {
 
         assertThat(first.exitCode()).isZero();
         assertThat(second.exitCode()).isZero();
-        assertThat(second.out()).contains("First bad commit: " + ids.get(7));
+        assertThat(second.out()).contains("First bad commit: " + ids.get(7)).contains("(from the state file)");
         assertThat(Files.readAllLines(counter)).hasSize((int) runs);
     }
 

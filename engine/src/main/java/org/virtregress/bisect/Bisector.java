@@ -2,6 +2,7 @@ package org.virtregress.bisect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.virtregress.storage.Json;
 
@@ -31,11 +33,19 @@ import org.virtregress.storage.Json;
  * still mixed is WEAK (kept in the range, never blamed on its own).
  *
  * <p>Confirmation: the culprit's parents must each pass {@code confirm} probes and the culprit must
- * fail {@code confirm} probes; otherwise the outcome is {@link Outcome#UNCONFIRMED}.
+ * fail {@code confirm} probes (a culprit probe that passes is retested, at most {@code confirm}
+ * extra probes); otherwise the outcome is {@link Outcome#UNCONFIRMED}. When a parent inside the
+ * range fails, a candidate judged good was in fact bad (a flaky pass): the bisection runs once more
+ * below that parent, keeping only the failures and skips seen so far, and confirms again.
+ *
+ * <p>The class is larger than most: the driver's steps (verify, narrow, confirm, re-bisect, journal)
+ * share one execution state, and splitting them would pass that state around.
  *
  * <p>Immutable and thread-safe; each {@link #run} uses its own pool and state.
  */
 public final class Bisector {
+    private static final String REPLAYED = " (from the state file)";
+
     private final int probes;
     private final int repeat;
     private final int confirm;
@@ -155,6 +165,7 @@ public final class Bisector {
             return this;
         }
 
+        /** Returns the bisector with these settings. */
         public Bisector build() {
             return new Bisector(this);
         }
@@ -215,6 +226,18 @@ public final class Bisector {
                 return result(Outcome.ABORTED, "aborted: " + e.getMessage(), null, List.of());
             } finally {
                 pool.shutdownNow();
+                awaitProbes(pool);
+            }
+        }
+
+        /** Waits for cancelled probes to stop (their processes are killed), so none writes after the run. */
+        private static void awaitProbes(ExecutorService pool) {
+            try {
+                if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("probes did not stop within a minute of being cancelled");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -247,6 +270,29 @@ public final class Bisector {
                     }
                 }
             }
+            for (int attempt = 0; ; attempt++) {
+                narrow(pool);
+                if (session.culprit().isEmpty()) {
+                    List<String> left = session.remaining();
+                    return result(Outcome.INCONCLUSIVE, "only untestable candidates are left: the first bad one is"
+                            + " one of these " + left.size(), null, left);
+                }
+                String culpritId = session.culprit().get();
+                if (confirm == 0) {
+                    return result(Outcome.COMPLETE, "first bad: " + culpritId + " (confirmation turned off)",
+                            range.catalog().describe(culpritId), List.of());
+                }
+                Confirmation confirmed = confirm(pool, culpritId);
+                if (confirmed.failingParent() != null && attempt == 0 && session.contains(confirmed.failingParent())) {
+                    rebisectBelow(confirmed.failingParent());
+                    continue;
+                }
+                return confirmed.result();
+            }
+        }
+
+        /** Runs rounds until the session is done. */
+        private void narrow(ExecutorService pool) throws IOException, InterruptedException, ProbeAbortedException {
             while (!session.isDone()) {
                 rounds++;
                 List<Callable<ProbeRecord>> tasks = new ArrayList<>();
@@ -273,21 +319,32 @@ public final class Bisector {
                 session.markAll(verdicts);
                 round.forEach(record -> listener.probed(record, session.remainingCount()));
             }
-            if (session.culprit().isEmpty()) {
-                List<String> left = session.remaining();
-                return result(Outcome.INCONCLUSIVE, "only untestable candidates are left: the first bad one is"
-                        + " one of these " + left.size(), null, left);
-            }
-            return confirm(pool, session.culprit().get());
         }
 
-        private BisectResult confirm(ExecutorService pool, String culpritId)
+        /**
+         * The culprit's parent failed its confirmation: some candidate judged good was bad after all
+         * (a flaky pass). Bisects again below the parent, trusting only the failures seen so far.
+         */
+        private void rebisectBelow(String failingParent) {
+            session = range.session();
+            Map<String, Verdict> trusted = new LinkedHashMap<>();
+            trusted.put(failingParent, Verdict.BAD);
+            for (ProbeRecord record : records) {
+                if (record.verdict() == Verdict.BAD || record.verdict() == Verdict.SKIP) {
+                    trusted.putIfAbsent(record.candidate(), record.verdict());
+                }
+            }
+            session.markAll(trusted);
+            cache.values().removeIf(record -> record.verdict() == Verdict.GOOD);
+        }
+
+        /** What the confirmation probes said, and which parent failed when one did. */
+        private record Confirmation(BisectResult result, String failingParent) {
+        }
+
+        private Confirmation confirm(ExecutorService pool, String culpritId)
                 throws IOException, InterruptedException, ProbeAbortedException {
             CandidateDetails culprit = range.catalog().describe(culpritId);
-            if (confirm == 0) {
-                return result(Outcome.COMPLETE, "first bad: " + culpritId + " (confirmation turned off)", culprit,
-                        List.of());
-            }
             List<Candidate> parents = range.catalog().parentsOf(culpritId);
             List<Callable<ProbeRecord>> tasks = new ArrayList<>();
             for (Candidate parent : parents) {
@@ -298,30 +355,50 @@ public final class Bisector {
             for (int i = 0; i < confirm; i++) {
                 tasks.add(task(Phase.CONFIRM, 0, candidates.get(culpritId)));
             }
-            List<ProbeRecord> done = runAll(pool, tasks);
+            List<ProbeRecord> done = new ArrayList<>(runAll(pool, tasks));
+            long bad = countOf(done, culpritId, Verdict.BAD);
+            for (int extra = 0; bad < confirm && extra < confirm && countOf(done, culpritId, Verdict.SKIP) == 0; ) {
+                int more = (int) Math.min(confirm - bad, confirm - extra);
+                List<Callable<ProbeRecord>> retest = new ArrayList<>();
+                for (int i = 0; i < more; i++) {
+                    retest.add(task(Phase.CONFIRM, 0, candidates.get(culpritId)));
+                }
+                done.addAll(runAll(pool, retest));
+                extra += more;
+                bad = countOf(done, culpritId, Verdict.BAD);
+            }
             List<String> problems = new ArrayList<>();
+            String failingParent = null;
             for (Candidate parent : parents) {
-                long good = done.stream().filter(r -> r.candidate().equals(parent.id()) && r.verdict() == Verdict.GOOD)
-                        .count();
+                long good = countOf(done, parent.id(), Verdict.GOOD);
                 if (good < confirm) {
-                    problems.add("parent " + parent.shortId() + " passed only " + good + " of " + confirm + " probes");
+                    problems.add("parent " + parent.id() + " passed only " + good + " of " + confirm + " probes");
+                    if (failingParent == null && countOf(done, parent.id(), Verdict.BAD) > 0) {
+                        failingParent = parent.id();
+                    }
                 }
             }
-            long bad = done.stream().filter(r -> r.candidate().equals(culpritId) && r.verdict() == Verdict.BAD).count();
+            long culpritProbes = done.stream().filter(r -> r.candidate().equals(culpritId)).count();
             if (bad < confirm) {
-                problems.add("culprit " + culpritId + " failed only " + bad + " of " + confirm + " probes");
+                problems.add("culprit " + culpritId + " failed only " + bad + " of " + culpritProbes + " probes");
             }
             for (ProbeRecord record : done) {
                 confirmation.add(record);
                 listener.probed(record, session.remainingCount());
             }
             if (problems.isEmpty()) {
-                return result(Outcome.COMPLETE, "first bad: " + culpritId + "; confirmed: "
-                        + (parents.isEmpty() ? "" : "its parent passed " + confirm + "×, ") + "it failed " + confirm
-                        + "×", culprit, List.of());
+                return new Confirmation(result(Outcome.COMPLETE, "first bad: " + culpritId + "; confirmed: "
+                        + (parents.isEmpty() ? "" : "its parent passed " + confirm + " probes, ") + "it failed "
+                        + confirm + (culpritProbes > confirm ? " of " + culpritProbes : "") + " probes", culprit,
+                        List.of()), null);
             }
-            return result(Outcome.UNCONFIRMED, "bisection points to " + culpritId + " but the confirmation disagreed: "
-                    + String.join("; ", problems), culprit, List.of());
+            return new Confirmation(result(Outcome.UNCONFIRMED, "bisection points to " + culpritId
+                    + " but the confirmation disagreed: " + String.join("; ", problems), culprit, List.of()),
+                    failingParent);
+        }
+
+        private static long countOf(List<ProbeRecord> records, String candidate, Verdict verdict) {
+            return records.stream().filter(r -> r.candidate().equals(candidate) && r.verdict() == verdict).count();
         }
 
         private void remember(ProbeRecord record) {
@@ -422,10 +499,11 @@ public final class Bisector {
             Duration duration = runs.stream().map(ProbeResult::duration).reduce(Duration.ZERO, Duration::plus);
             List<Verdict> runVerdicts = runs.stream().map(ProbeResult::verdict).toList();
             String reason = last.reason();
+            boolean replayed = runs.stream().allMatch(run -> run.reason().endsWith(REPLAYED));
             if (mixedBefore) {
                 long good = runVerdicts.stream().filter(v -> v == Verdict.GOOD).count();
                 reason = (verdict == Verdict.WEAK ? "runs disagree: " : "retested after mixed runs: ") + good
-                        + " good, " + (runVerdicts.size() - good) + " bad";
+                        + " good, " + (runVerdicts.size() - good) + " bad" + (replayed ? REPLAYED : "");
             }
             return new ProbeRecord(phase, round, candidate.id(), candidate.treeId(), verdict, runs.size(), runVerdicts,
                     duration, last.logRef(), last.failureSignature(), reason, false);
@@ -439,7 +517,8 @@ public final class Bisector {
             }
             ProbeResult result;
             if (journaled != null) {
-                result = journaled.toResult();
+                ProbeResult stored = journaled.toResult();
+                result = stored.withVerdict(stored.verdict(), stored.reason() + REPLAYED);
             } else {
                 result = probe.probe(candidate);
                 write(new BisectState.Run(key, result.verdict(), result.duration(), result.logRef(),
@@ -453,13 +532,31 @@ public final class Bisector {
             return result;
         }
 
+        /**
+         * Records one run and rewrites the state file. An interrupt (a cancelled probe of the same
+         * round) must not lose a verdict that already arrived, so the write ignores it and the
+         * interrupt is restored afterwards.
+         */
         private synchronized void write(BisectState.Run run) {
             state = state.with(run);
-            if (stateFile != null) {
-                try {
-                    Json.writeAtomically(stateFile, state);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            if (stateFile == null) {
+                return;
+            }
+            boolean interrupted = Thread.interrupted();
+            try {
+                while (true) {
+                    try {
+                        Json.writeAtomically(stateFile, state);
+                        return;
+                    } catch (ClosedByInterruptException e) {
+                        interrupted |= Thread.interrupted();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }

@@ -99,7 +99,25 @@ class BisectorTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.UNCONFIRMED);
         assertThat(result.culprit().id()).isEqualTo("build-9");
-        assertThat(result.reason()).contains("failed only 0 of 3");
+        assertThat(result.reason()).contains("failed only 0 of 6 probes");
+    }
+
+    @Test
+    void shouldBisectAgainBelowAParentThatFailsItsConfirmation() throws Exception {
+        AtomicInteger falsePasses = new AtomicInteger();
+        Probe passesOnceWhenBad = candidate -> {
+            if (candidate.id().equals("build-16") && falsePasses.getAndIncrement() == 0) {
+                return ProbeResult.good("exit code 0");
+            }
+            return failingFrom(10).probe(candidate);
+        };
+
+        BisectResult result = Bisector.builder().build().run(BuildBisection.of(builds(33)), passesOnceWhenBad);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.COMPLETE);
+        assertThat(result.culprit().id()).isEqualTo("build-10");
+        assertThat(result.confirmation()).filteredOn(p -> p.candidate().equals("build-16"))
+                .extracting(ProbeRecord::verdict).containsOnly(Verdict.BAD);
     }
 
     @Test
@@ -201,12 +219,13 @@ class BisectorTest {
         assertThat(result.reason()).contains("exit code 129 on build-16");
     }
 
-    @Test
-    void shouldResumeAfterAKillWithoutRepeatingAProbe(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void shouldResumeAfterAKillWithoutRepeatingAProbe(int k, @TempDir Path dir) throws Exception {
         Path state = dir.resolve("state.json");
         BisectRange range = BuildBisection.of(builds(200));
         Map<String, AtomicInteger> reference = new ConcurrentHashMap<>();
-        BisectResult expected = Bisector.builder().repeat(2).confirm(2).build()
+        BisectResult expected = Bisector.builder().probes(k).repeat(2).confirm(2).build()
                 .run(range, counting(failingFrom(77), reference));
         int total = reference.values().stream().mapToInt(AtomicInteger::get).sum();
         AtomicInteger beforeKill = new AtomicInteger();
@@ -216,12 +235,13 @@ class BisectorTest {
             }
             return failingFrom(77).probe(candidate);
         };
-        assertThatThrownBy(() -> Bisector.builder().repeat(2).confirm(2).stateFile(state).build().run(range, dying))
+        assertThatThrownBy(() -> Bisector.builder().probes(k).repeat(2).confirm(2).stateFile(state).build()
+                .run(range, dying))
                 .hasMessage("killed");
         assertThat(BisectState.read(state).runs()).hasSize(7);
 
         Map<String, AtomicInteger> resumed = new ConcurrentHashMap<>();
-        BisectResult result = Bisector.builder().repeat(2).confirm(2).stateFile(state).build()
+        BisectResult result = Bisector.builder().probes(k).repeat(2).confirm(2).stateFile(state).build()
                 .run(range, counting(failingFrom(77), resumed));
 
         assertThat(result.outcome()).isEqualTo(Outcome.COMPLETE);
