@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = {
             "Virtualization regression testing: poll package repositories for new builds, install them,",
             "run guest test suites, and bisect a failure to the culprit build and commit."},
-        subcommands = {CommandLine.HelpCommand.class, BisectCommand.class, PollCommand.class, InstallCommand.class, TestCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BisectCommand.class, PollCommand.class, InstallCommand.class, TestCommand.class, ReportCommand.class})
 public final class VirtRegressCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -57,7 +57,7 @@ public final class HtmlReport {
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + escape(report.effectiveSummary().status().name() + ": " + report.title()) + "</title>\n"
-                + "<style>body{margin:0;padding:24px;background:#f6f8fa}</style>\n"
+                + "<style>body{margin:0;padding:8px;background:#f6f8fa}</style>\n"
                 + "</head>\n<body>\n" + fragment(report) + "</body>\n</html>\n";
     }
 

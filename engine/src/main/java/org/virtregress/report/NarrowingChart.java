@@ -18,6 +18,7 @@ final class NarrowingChart {
     private static final int BOTTOM = 58;
     private static final int MAX_SLOT = 96;
     private static final int MIN_WIDTH = 640;
+    private static final double MIN_LABEL_SPACE = 26;
     private static final String START_COLOUR = "#afb8c1";
 
     private NarrowingChart() {
@@ -39,6 +40,7 @@ final class NarrowingChart {
         double slot = Math.min(MAX_SLOT, (WIDTH - LEFT - RIGHT) / (double) bars);
         double barWidth = Math.min(56, slot * 0.72);
         int labelChars = (int) (slot / 6.5);
+        int labelEvery = (int) Math.ceil(MIN_LABEL_SPACE / slot);
         int width = (int) Math.ceil(Math.max(MIN_WIDTH, LEFT + slot * bars + RIGHT));
         double top = Math.log(start + 1) / Math.log(2);
 
@@ -62,8 +64,9 @@ final class NarrowingChart {
                     + (probe.subject() == null ? "" : " " + probe.subject()) + " is " + probe.verdict().name().toLowerCase(Locale.ROOT)
                     + ", " + remaining[i] + " remaining";
             String hash = labelChars >= 7 ? shortLabel(probe.candidate(), labelChars) : null;
-            bar(svg, x, barWidth, barHeight(remaining[i], top), colour(probe.verdict()), String.valueOf(remaining[i]),
-                    String.valueOf(i + 1), hash, tip);
+            boolean labelled = (i + 1) % labelEvery == 0 || i == probes.size() - 1;
+            bar(svg, x, barWidth, barHeight(remaining[i], top), colour(probe.verdict()),
+                    labelled ? String.valueOf(remaining[i]) : null, labelled ? String.valueOf(i + 1) : null, hash, tip);
         }
         svg.append("<text x=\"").append(fmt(LEFT + slot * bars / 2)).append("\" y=\"").append(height - 6)
                 .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#57606a\">probe</text>");
@@ -159,12 +162,17 @@ final class NarrowingChart {
         double centre = x + width / 2;
         svg.append("<g><title>").append(Html.escape(tip)).append("</title>")
                 .append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" width=\"").append(fmt(width))
-                .append("\" height=\"").append(fmt(height)).append("\" rx=\"3\" fill=\"").append(colour).append("\"/>")
-                .append("<text x=\"").append(fmt(centre)).append("\" y=\"").append(fmt(y - 5))
-                .append("\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"600\" fill=\"#1f2328\">")
-                .append(Html.escape(value)).append("</text>")
-                .append("<text x=\"").append(fmt(centre)).append("\" y=\"").append(base + 16)
-                .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2328\">").append(Html.escape(label)).append("</text>");
+                .append("\" height=\"").append(fmt(height)).append("\" rx=\"3\" fill=\"").append(colour).append("\"/>");
+        if (value != null) {
+            svg.append("<text x=\"").append(fmt(centre)).append("\" y=\"").append(fmt(y - 5))
+                    .append("\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"600\" fill=\"#1f2328\">")
+                    .append(Html.escape(value)).append("</text>");
+        }
+        if (label != null) {
+            svg.append("<text x=\"").append(fmt(centre)).append("\" y=\"").append(base + 16)
+                    .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2328\">").append(Html.escape(label))
+                    .append("</text>");
+        }
         if (hash != null) {
             svg.append("<text x=\"").append(fmt(centre)).append("\" y=\"").append(base + 31)
                     .append("\" text-anchor=\"middle\" font-size=\"10\" font-family=\"DejaVu Sans Mono,monospace\" fill=\"#57606a\">")

@@ -39,6 +39,11 @@ public record Summary(Status status, String headline) {
             return new Summary(Status.INCONCLUSIVE, "Bisection " + bisection.outcome().name().toLowerCase()
                     + (left > 1 ? ": " + left + " candidate commits remain" : ""));
         }
+        BuildBisection builds = report.buildBisection();
+        if (builds != null && builds.firstBad() != null) {
+            return new Summary(Status.REGRESSION, "Regression first in build " + builds.packageName() + " "
+                    + builds.firstBad().version());
+        }
         if (report.install() != null && !report.install().success()) {
             return new Summary(Status.ERROR, "Install failed" + (report.install().rolledBack() ? " (rolled back)" : ""));
         }

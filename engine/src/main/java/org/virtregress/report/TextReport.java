@@ -48,6 +48,10 @@ public final class TextReport {
             line(out, "Build bisection of " + builds.packageName());
             line(out, "  last good  " + version(builds.lastGood()));
             line(out, "  first bad  " + version(builds.firstBad()));
+            for (Probe p : builds.probes()) {
+                line(out, "  probed     " + p.candidate() + " " + p.verdict()
+                        + (p.remaining() == null ? "" : ", " + p.remaining() + " left"));
+            }
         }
         if (commits != null) {
             probes(out, commits);
@@ -94,7 +98,7 @@ public final class TextReport {
         line(out, "Probes (" + commits.candidateCount() + " candidate commits)");
         int n = 1;
         for (Probe p : commits.probes()) {
-            line(out, String.format(Locale.ROOT, "  %2d  %-12s  %-4s  %d run%s  %8s  %5s left  %s", n++,
+            line(out, String.format(Locale.ROOT, "  %2d  %-12s  %-4s  %d run%s  %11s  %5s left  %s", n++,
                     Html.shortHash(p.candidate()), p.verdict(), p.runs(), p.runs() == 1 ? " " : "s",
                     Html.duration(p.duration()), p.remaining() == null ? "?" : p.remaining().toString(),
                     nullToEmpty(p.subject())));
