@@ -8,33 +8,26 @@ import io.jenkins.plugins.virtregress.model.ResultFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.util.Timer;
 import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.Bisector;
-import org.virtregress.bisect.Candidate;
-import org.virtregress.bisect.ProbeAbortedException;
 import org.virtregress.bisect.ProbeResult;
 import org.virtregress.storage.Json;
 
 /**
  * A bisection whose probes are Pipeline bodies. The engine's {@link Bisector} runs unchanged in a
- * controller thread; its probe hands each candidate to the Pipeline (the {@code bisectRegression}
- * loop asks for a round, runs one body per candidate in {@code parallel}, and delivers each
- * verdict back) and waits for the verdict. So the algorithm (k probes per round, repeats,
- * confirmation, the result cache) is the engine's, and Jenkins only distributes the probes.
+ * controller thread; its probe is a {@link ProbeExchange} that hands each candidate to the
+ * Pipeline (the {@code bisectRegression} loop asks for a round, runs one body per candidate in
+ * {@code parallel}, and delivers each verdict back). So the algorithm (k probes per round,
+ * repeats, confirmation, the result cache) is the engine's, and Jenkins only distributes the probes.
  *
  * <p>Everything needed to resume lives in the build directory: the settings, the range snapshot,
  * and the engine's state file with every verdict. After a controller restart the next request
@@ -43,8 +36,6 @@ import org.virtregress.storage.Json;
  * requests by commit. Thread-safe.
  */
 final class DistributedBisection {
-    /** How long a round waits for more requests after the last one arrived. */
-    private static final long SETTLE_MILLIS = 300;
     private static final Logger LOGGER = Logger.getLogger(DistributedBisection.class.getName());
     private static final Map<String, DistributedBisection> ACTIVE = new ConcurrentHashMap<>();
 
@@ -52,22 +43,16 @@ final class DistributedBisection {
     private final String id;
     private final BisectSettings settings;
     private final RangeSnapshot range;
-    private final Map<String, Request> pending = new LinkedHashMap<>();
-    private final Map<String, Deque<ProbeResult>> early = new HashMap<>();
-    private final List<CompletableFuture<Map<String, Object>>> waiters = new ArrayList<>();
+    private final ProbeExchange exchange;
     private volatile TaskListener listener = TaskListener.NULL;
-    private Map<String, Object> summary;
-    private Throwable failure;
-    private String abortReason;
-    private int sequence;
-    private long lastRequest;
-    private boolean checkScheduled;
+    private volatile Map<String, Object> summary;
 
     private DistributedBisection(Run<?, ?> run, String id, BisectSettings settings, RangeSnapshot range) {
         this.run = run;
         this.id = id;
         this.settings = settings;
         this.range = range;
+        this.exchange = new ProbeExchange(settings.probes(), Timer.get());
     }
 
     /**
@@ -124,14 +109,15 @@ final class DistributedBisection {
             if (recorded == null) {
                 resumed.launch();
             } else {
-                resumed.finish(summaryOf(recorded));
+                resumed.summary = BisectRecorder.summary(recorded);
+                resumed.exchange.finish();
             }
             return resumed;
         }
     }
 
     /**
-     * Picks an id no other bisection of the build uses.
+     * Picks an id no other bisection or report of the build uses.
      *
      * @param run the build
      * @return {@code virt-regress-bisect}, or {@code virt-regress-bisect-2}…
@@ -164,9 +150,10 @@ final class DistributedBisection {
                     .listener((record, remaining) -> listener.getLogger().println("Probe of "
                             + record.candidate() + " (" + record.phase() + "): " + record.verdict() + ", "
                             + remaining + " candidate(s) left"))
-                    .build().run(range.toRange(), this::probe);
+                    .build().run(range.toRange(), exchange);
             BisectReportAction action = BisectRecorder.record(run, id, settings, result, range.subjects(), listener);
-            finish(summaryOf(action));
+            summary = BisectRecorder.summary(action);
+            exchange.finish();
         } catch (IOException | RuntimeException e) {
             fail(e);
         } catch (InterruptedException e) {
@@ -175,41 +162,10 @@ final class DistributedBisection {
         }
     }
 
-    private static Map<String, Object> summaryOf(BisectReportAction action) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("done", true);
-        map.put("result", BisectRecorder.summary(action));
-        return map;
-    }
-
-    /** The engine's probe: hands the candidate to the Pipeline and waits for the body's verdict. */
-    private ProbeResult probe(Candidate candidate) throws ProbeAbortedException, InterruptedException {
-        Request request;
-        synchronized (this) {
-            if (abortReason != null) {
-                throw new ProbeAbortedException(abortReason);
-            }
-            Deque<ProbeResult> delivered = early.get(candidate.id());
-            if (delivered != null && !delivered.isEmpty()) {
-                return delivered.poll();
-            }
-            request = new Request(candidate.shortId() + "-" + ++sequence, candidate);
-            pending.put(request.key, request);
-            lastRequest = System.nanoTime();
-        }
-        check();
-        try {
-            return request.verdict.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ProbeAbortedException aborted) {
-                throw aborted;
-            }
-            throw new ProbeAbortedException(String.valueOf(e.getCause()), e.getCause());
-        } finally {
-            synchronized (this) {
-                pending.remove(request.key);
-            }
-        }
+    private void fail(Throwable e) {
+        LOGGER.log(Level.WARNING, "Bisection " + id + " of " + run + " failed", e);
+        ACTIVE.remove(key(run, id));
+        exchange.fail(e);
     }
 
     /**
@@ -221,12 +177,24 @@ final class DistributedBisection {
      */
     CompletableFuture<Map<String, Object>> nextRound(TaskListener log) {
         this.listener = log;
-        CompletableFuture<Map<String, Object>> round = new CompletableFuture<>();
-        synchronized (this) {
-            waiters.add(round);
-        }
-        check();
-        return round;
+        return exchange.nextRound().thenApply(round -> {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("done", round.done());
+            if (round.done()) {
+                map.put("result", new LinkedHashMap<>(summary));
+                return map;
+            }
+            List<Map<String, Object>> probes = new ArrayList<>();
+            for (ProbeExchange.Request request : round.requests()) {
+                Map<String, Object> probe = new LinkedHashMap<>();
+                probe.put("key", request.key());
+                probe.put("commit", request.candidate().id());
+                probe.put("label", "probe " + request.key());
+                probes.add(probe);
+            }
+            map.put("probes", probes);
+            return map;
+        });
     }
 
     /**
@@ -236,18 +204,8 @@ final class DistributedBisection {
      * @param commit the candidate it tested
      * @param result the verdict
      */
-    synchronized void deliver(String key, String commit, ProbeResult result) {
-        Request request = pending.get(key);
-        if (request == null || request.verdict.isDone()) {
-            request = pending.values().stream().filter(r -> r.candidate.id().equals(commit) && !r.verdict.isDone())
-                    .findFirst().orElse(null);
-        }
-        if (request == null) {
-            early.computeIfAbsent(commit, c -> new ArrayDeque<>()).add(result);
-        } else {
-            request.handedOut = true;
-            request.verdict.complete(result);
-        }
+    void deliver(String key, String commit, ProbeResult result) {
+        exchange.deliver(key, commit, result);
     }
 
     /**
@@ -255,84 +213,7 @@ final class DistributedBisection {
      *
      * @param reason why
      */
-    synchronized void abort(String reason) {
-        if (abortReason == null) {
-            abortReason = reason;
-        }
-        pending.values().forEach(r -> r.verdict.completeExceptionally(new ProbeAbortedException(reason)));
-    }
-
-    private synchronized void finish(Map<String, Object> done) {
-        summary = done;
-        waiters.forEach(w -> w.complete(done));
-        waiters.clear();
-    }
-
-    private synchronized void fail(Throwable e) {
-        LOGGER.log(Level.WARNING, "Bisection " + id + " of " + run + " failed", e);
-        failure = e;
-        waiters.forEach(w -> w.completeExceptionally(e));
-        waiters.clear();
-        ACTIVE.remove(key(run, id));
-    }
-
-    /** Hands out a round when one is ready, or looks again shortly. */
-    private void check() {
-        synchronized (this) {
-            if (waiters.isEmpty()) {
-                return;
-            }
-            if (summary != null) {
-                finish(summary);
-                return;
-            }
-            if (failure != null) {
-                waiters.forEach(w -> w.completeExceptionally(failure));
-                waiters.clear();
-                return;
-            }
-            List<Request> fresh = pending.values().stream().filter(r -> !r.handedOut).toList();
-            boolean settled = System.nanoTime() - lastRequest >= TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
-            if (!fresh.isEmpty() && (fresh.size() >= settings.probes() || settled)) {
-                List<Map<String, Object>> probes = new ArrayList<>();
-                for (Request request : fresh) {
-                    request.handedOut = true;
-                    Map<String, Object> probe = new LinkedHashMap<>();
-                    probe.put("key", request.key);
-                    probe.put("commit", request.candidate.id());
-                    probe.put("label", "probe " + request.key);
-                    probes.add(probe);
-                }
-                Map<String, Object> round = new LinkedHashMap<>();
-                round.put("done", false);
-                round.put("probes", probes);
-                waiters.forEach(w -> w.complete(round));
-                waiters.clear();
-                return;
-            }
-            if (checkScheduled) {
-                return;
-            }
-            checkScheduled = true;
-        }
-        Timer.get().schedule(() -> {
-            synchronized (this) {
-                checkScheduled = false;
-            }
-            check();
-        }, 100, TimeUnit.MILLISECONDS);
-    }
-
-    /** One candidate the engine asked to probe. */
-    private static final class Request {
-        private final String key;
-        private final Candidate candidate;
-        private final CompletableFuture<ProbeResult> verdict = new CompletableFuture<>();
-        private boolean handedOut;
-
-        Request(String key, Candidate candidate) {
-            this.key = key;
-            this.candidate = candidate;
-        }
+    void abort(String reason) {
+        exchange.abort(reason);
     }
 }
