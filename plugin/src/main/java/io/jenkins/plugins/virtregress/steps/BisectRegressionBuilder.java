@@ -255,8 +255,8 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
          */
         @POST
         public FormValidation doCheckGood(@QueryParameter String value, @AncestorInPath Item item) {
-            return JobPermissions.canConfigure(item)
-                    ? FormChecks.toValidation(FieldChecks.revisions(value, "good revision")) : FormValidation.ok();
+            JobPermissions.check(item);
+            return FormChecks.toValidation(FieldChecks.revisions(value, "good revision"));
         }
 
         /**
@@ -268,9 +268,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
          */
         @POST
         public FormValidation doCheckBad(@QueryParameter String value, @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item)) {
-                return FormValidation.ok();
-            }
+            JobPermissions.check(item);
             if (FieldChecks.split(value).size() > 1) {
                 return FormValidation.error("Give one bad revision.");
             }
@@ -286,9 +284,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
          */
         @POST
         public FormValidation doCheckCommand(@QueryParameter String value, @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item)) {
-                return FormValidation.ok();
-            }
+            JobPermissions.check(item);
             return Util.fixEmptyAndTrim(value) == null ? FormValidation.error("A command is required.")
                     : FormValidation.ok();
         }
@@ -302,8 +298,8 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
          */
         @POST
         public FormValidation doCheckProbes(@QueryParameter String value, @AncestorInPath Item item) {
-            return JobPermissions.canConfigure(item)
-                    ? FormChecks.toValidation(FieldChecks.number(value, 1, 32, "number of probes")) : FormValidation.ok();
+            JobPermissions.check(item);
+            return FormChecks.toValidation(FieldChecks.number(value, 1, 32, "number of probes"));
         }
 
         /**
@@ -315,8 +311,8 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
          */
         @POST
         public FormValidation doCheckRepeat(@QueryParameter String value, @AncestorInPath Item item) {
-            return JobPermissions.canConfigure(item)
-                    ? FormChecks.toValidation(FieldChecks.number(value, 1, 20, "number of repeats")) : FormValidation.ok();
+            JobPermissions.check(item);
+            return FormChecks.toValidation(FieldChecks.number(value, 1, 20, "number of repeats"));
         }
 
         /**
@@ -328,7 +324,8 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
          */
         @POST
         public FormValidation doCheckConfirm(@QueryParameter String value, @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
+            JobPermissions.check(item);
+            if (Util.fixEmptyAndTrim(value) == null) {
                 return FormValidation.ok();
             }
             return FormChecks.toValidation(FieldChecks.number(value, 0, 20, "number of confirmation runs"));

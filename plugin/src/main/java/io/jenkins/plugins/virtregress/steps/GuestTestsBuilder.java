@@ -256,11 +256,10 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
         @POST
         public ListBoxModel doFillFormatItems(@AncestorInPath Item item) {
             ListBoxModel model = new ListBoxModel();
-            if (JobPermissions.canConfigure(item)) {
-                model.add("TAP on standard output or in files", "tap");
-                model.add("JUnit / xunit XML", "junit");
-                model.add("avocado results.json", "avocado");
-            }
+            JobPermissions.check(item);
+            model.add("TAP on standard output or in files", "tap");
+            model.add("JUnit / xunit XML", "junit");
+            model.add("avocado results.json", "avocado");
             return model;
         }
 
@@ -273,11 +272,10 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
         @POST
         public ListBoxModel doFillFailurePolicyItems(@AncestorInPath Item item) {
             ListBoxModel model = new ListBoxModel();
-            if (JobPermissions.canConfigure(item)) {
-                model.add("Mark the build unstable", FailurePolicy.UNSTABLE.name());
-                model.add("Fail the build", FailurePolicy.FAILURE.name());
-                model.add("Only report", FailurePolicy.SUCCESS.name());
-            }
+            JobPermissions.check(item);
+            model.add("Mark the build unstable", FailurePolicy.UNSTABLE.name());
+            model.add("Fail the build", FailurePolicy.FAILURE.name());
+            model.add("Only report", FailurePolicy.SUCCESS.name());
             return model;
         }
 
@@ -290,9 +288,7 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
          */
         @POST
         public FormValidation doCheckCommand(@QueryParameter String value, @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item)) {
-                return FormValidation.ok();
-            }
+            JobPermissions.check(item);
             return Util.fixEmptyAndTrim(value) == null ? FormValidation.error("A command is required.")
                     : FormValidation.ok();
         }
@@ -306,9 +302,7 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
          */
         @POST
         public FormValidation doCheckTimeoutMinutes(@QueryParameter String value, @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item)) {
-                return FormValidation.ok();
-            }
+            JobPermissions.check(item);
             return FormChecks.toValidation(FieldChecks.number(value, 1, 24 * 60, "timeout in minutes"));
         }
 
@@ -321,9 +315,7 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
          */
         @POST
         public FormValidation doCheckRerunFailed(@QueryParameter String value, @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item)) {
-                return FormValidation.ok();
-            }
+            JobPermissions.check(item);
             return FormChecks.toValidation(FieldChecks.number(value, 0, 10, "number of reruns"));
         }
     }

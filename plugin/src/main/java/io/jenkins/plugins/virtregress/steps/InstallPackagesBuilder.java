@@ -243,9 +243,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         @POST
         public ListBoxModel doFillManagerItems(@AncestorInPath Item item) {
             ListBoxModel model = new ListBoxModel();
-            if (!JobPermissions.canConfigure(item)) {
-                return model;
-            }
+            JobPermissions.check(item);
             model.add("Global default", "");
             PackageManagers.ALL.forEach(model::add);
             return model;
@@ -262,9 +260,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         @POST
         public FormValidation doCheckPackages(@QueryParameter String value, @QueryParameter String remove,
                 @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item)) {
-                return FormValidation.ok();
-            }
+            JobPermissions.check(item);
             return FormChecks.toValidation(FieldChecks.packageRequests(value, Util.fixEmptyAndTrim(remove) == null));
         }
 
@@ -277,9 +273,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
          */
         @POST
         public FormValidation doCheckRemove(@QueryParameter String value, @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item)) {
-                return FormValidation.ok();
-            }
+            JobPermissions.check(item);
             if (value != null && value.contains("=")) {
                 return FormValidation.error("Give package names without versions.");
             }
@@ -295,7 +289,8 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
          */
         @POST
         public FormValidation doCheckRepositories(@QueryParameter String value, @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
+            JobPermissions.check(item);
+            if (Util.fixEmptyAndTrim(value) == null) {
                 return FormValidation.ok();
             }
             return RepositoryChecks.check(value);
@@ -310,9 +305,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
          */
         @POST
         public FormValidation doCheckTimeoutMinutes(@QueryParameter String value, @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item)) {
-                return FormValidation.ok();
-            }
+            JobPermissions.check(item);
             return FormChecks.toValidation(FieldChecks.number(value, 1, 24 * 60, "timeout in minutes"));
         }
     }

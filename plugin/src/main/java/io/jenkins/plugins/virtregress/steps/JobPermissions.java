@@ -4,23 +4,25 @@ import hudson.model.Item;
 import jenkins.model.Jenkins;
 
 /**
- * The permission check of the job-level form endpoints: a user who may not configure the job
- * learns nothing from its validation.
+ * The permission check of the job-level form endpoints: only a user who may configure the job
+ * reaches its validation and choices.
  */
 final class JobPermissions {
     private JobPermissions() {
     }
 
     /**
-     * Tells whether the current user may configure a job, checking the permission.
+     * Checks that the current user may configure a job.
      *
-     * @param item the job being configured, or null outside a job (then the global permission counts)
-     * @return true when the user may configure it
+     * @param item the job being configured, or null outside a job (the snippet generator at the
+     *     top level), where the global administer permission is required
+     * @throws org.springframework.security.access.AccessDeniedException if the user may not
      */
-    static boolean canConfigure(Item item) {
+    static void check(Item item) {
         if (item == null) {
-            return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        } else {
+            item.checkPermission(Item.CONFIGURE);
         }
-        return item.hasPermission(Item.CONFIGURE);
     }
 }

@@ -208,9 +208,7 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
          */
         @POST
         public FormValidation doCheckSpec(@QueryParameter String value, @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item)) {
-                return FormValidation.ok();
-            }
+            JobPermissions.check(item);
             try {
                 CronTabList tabs = CronTabList.create(Util.fixNull(value),
                         item == null ? null : Hash.from(item.getFullName()));
@@ -230,7 +228,8 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
          */
         @POST
         public FormValidation doCheckRepositories(@QueryParameter String value, @AncestorInPath Item item) {
-            return JobPermissions.canConfigure(item) ? RepositoryChecks.check(value) : FormValidation.ok();
+            JobPermissions.check(item);
+            return RepositoryChecks.check(value);
         }
 
         /**
@@ -242,9 +241,7 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
          */
         @POST
         public FormValidation doCheckPackages(@QueryParameter String value, @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item)) {
-                return FormValidation.ok();
-            }
+            JobPermissions.check(item);
             return FormChecks.toValidation(FieldChecks.packagePatterns(value));
         }
     }

@@ -183,7 +183,8 @@ public class PollPackagesStep extends Step {
          */
         @POST
         public FormValidation doCheckRepositories(@QueryParameter String value, @AncestorInPath Item item) {
-            return JobPermissions.canConfigure(item) ? RepositoryChecks.check(value) : FormValidation.ok();
+            JobPermissions.check(item);
+            return RepositoryChecks.check(value);
         }
 
         /**
@@ -195,9 +196,7 @@ public class PollPackagesStep extends Step {
          */
         @POST
         public FormValidation doCheckPackages(@QueryParameter String value, @AncestorInPath Item item) {
-            if (!JobPermissions.canConfigure(item)) {
-                return FormValidation.ok();
-            }
+            JobPermissions.check(item);
             return FormChecks.toValidation(FieldChecks.packagePatterns(value));
         }
     }
