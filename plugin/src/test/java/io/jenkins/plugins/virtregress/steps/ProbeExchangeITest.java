@@ -24,6 +24,7 @@ import org.virtregress.bisect.CommitGraph;
 import org.virtregress.bisect.Outcome;
 import org.virtregress.bisect.ProbeResult;
 import org.virtregress.bisect.Verdict;
+import org.virtregress.storage.Json;
 
 /**
  * Runs the engine's real bisector against a real git history through the exchange, with the test
@@ -39,9 +40,12 @@ class ProbeExchangeITest {
         }
     }
 
+    /** Reads the range as the Pipeline step does: a snapshot, through JSON, rebuilt on the controller. */
     private static BisectRange range(Path repository, String good) throws Exception {
         try (CommitGraph graph = CommitGraph.open(repository)) {
-            return graph.range(List.of(good), "main", List.of(), false);
+            RangeSnapshot snapshot = RangeSnapshot.of(graph.range(List.of(good), "main", List.of(), false), graph);
+            String json = Json.mapper().writeValueAsString(snapshot);
+            return Json.mapper().readValue(json, RangeSnapshot.class).toRange();
         }
     }
 
@@ -110,6 +114,9 @@ class ProbeExchangeITest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.COMPLETE);
         assertThat(result.culprit().id()).isEqualTo(history.get(18));
+        assertThat(result.culprit().subject()).isEqualTo("break the boot");
+        assertThat(result.culprit().author()).isEqualTo("Ann Example <ann@example.org>");
+        assertThat(result.culprit().filesChanged()).containsExactly("broken", "counter");
         assertThat(transcript.rounds()).allSatisfy(round -> assertThat(round).hasSizeBetween(1, 3));
         assertThat(transcript.rounds()).anySatisfy(round -> assertThat(round).hasSize(3));
         assertThat(exchange.nextRound().get(WAIT.toSeconds(), TimeUnit.SECONDS).done()).isTrue();
