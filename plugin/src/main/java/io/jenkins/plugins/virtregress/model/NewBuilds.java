@@ -44,4 +44,25 @@ public final class NewBuilds {
         return new NewBuild(build.name(), build.evr(), previous == null ? null : previous.evr(), build.arch(),
                 repositoryName, build.checksum() == null ? null : build.checksum().toString(), build.sourceCommit());
     }
+
+    /**
+     * Merges the builds of a later poll into those of an earlier one, for a build that was still
+     * waiting in the queue: a package (name and arch) found again keeps only its later build.
+     *
+     * @param earlier the builds already waiting
+     * @param later the builds of the later poll
+     * @return the merged builds: the earlier ones not found again, then the later ones
+     */
+    public static List<NewBuild> merge(List<NewBuild> earlier, List<NewBuild> later) {
+        List<NewBuild> merged = new ArrayList<>();
+        for (NewBuild build : earlier) {
+            boolean replaced = later.stream().anyMatch(b -> b.getName().equals(build.getName())
+                    && java.util.Objects.equals(b.getArch(), build.getArch()));
+            if (!replaced) {
+                merged.add(build);
+            }
+        }
+        merged.addAll(later);
+        return merged;
+    }
 }

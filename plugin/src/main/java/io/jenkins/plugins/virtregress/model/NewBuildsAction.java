@@ -2,9 +2,12 @@ package io.jenkins.plugins.virtregress.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
+import hudson.model.Action;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.InvisibleAction;
+import hudson.model.Queue;
 import hudson.model.Run;
+import hudson.model.queue.FoldableAction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,10 +15,11 @@ import java.util.Map;
 
 /**
  * The new package builds that started a build, kept on the build: shown in its summary and
- * handed to every step as environment variables (see {@link NewBuildsEnvironment}).
+ * handed to every step as environment variables (see {@link NewBuildsEnvironment}). When a poll
+ * finds more builds while the build still waits in the queue, they are merged into it.
  */
-public class NewBuildsAction extends InvisibleAction implements EnvironmentContributingAction {
-    private final List<NewBuild> builds;
+public class NewBuildsAction extends InvisibleAction implements EnvironmentContributingAction, FoldableAction {
+    private List<NewBuild> builds;
 
     /**
      * Creates the action.
@@ -26,8 +30,8 @@ public class NewBuildsAction extends InvisibleAction implements EnvironmentContr
         this.builds = new ArrayList<>(builds);
     }
 
-    public List<NewBuild> getBuilds() {
-        return Collections.unmodifiableList(builds);
+    public synchronized List<NewBuild> getBuilds() {
+        return Collections.unmodifiableList(new ArrayList<>(builds));
     }
 
     /**
@@ -36,11 +40,25 @@ public class NewBuildsAction extends InvisibleAction implements EnvironmentContr
      * @return the variables by name
      */
     public Map<String, String> getVariables() {
-        return NewBuildsEnvironment.variables(builds);
+        return NewBuildsEnvironment.variables(getBuilds());
     }
 
     @Override
     public void buildEnvironment(@NonNull Run<?, ?> run, @NonNull EnvVars env) {
         env.putAll(getVariables());
+    }
+
+    @Override
+    public void foldIntoExisting(@NonNull Queue.Item item, @NonNull Queue.Task owner, @NonNull List<Action> otherActions) {
+        NewBuildsAction waiting = item.getAction(NewBuildsAction.class);
+        if (waiting == null) {
+            item.addAction(this);
+        } else {
+            waiting.merge(builds);
+        }
+    }
+
+    private synchronized void merge(List<NewBuild> later) {
+        builds = new ArrayList<>(NewBuilds.merge(builds, later));
     }
 }

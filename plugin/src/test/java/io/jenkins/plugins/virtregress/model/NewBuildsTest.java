@@ -37,4 +37,15 @@ class NewBuildsTest {
         assertThat(builds.get(1).isRebuild()).isTrue();
         assertThat(builds.get(2).getPreviousVersion()).isNull();
     }
+
+    @Test
+    void shouldMergeALaterPollIntoBuildsStillWaiting() {
+        NewBuild qemu1 = new NewBuild("qemu", "9.1.0-4.1", "9.1.0-3.1", "x86_64", "updates", "sha256:aa", null);
+        NewBuild libvirt = new NewBuild("libvirt", "10.7.0-1", null, "x86_64", "updates", "sha256:bb", null);
+        NewBuild qemu2 = new NewBuild("qemu", "9.1.0-5.1", "9.1.0-4.1", "x86_64", "updates", "sha256:cc", null);
+        NewBuild qemuArm = new NewBuild("qemu", "9.1.0-5.1", null, "aarch64", "updates", "sha256:dd", null);
+
+        assertThat(NewBuilds.merge(List.of(qemu1, libvirt), List.of(qemu2, qemuArm)))
+                .containsExactly(libvirt, qemu2, qemuArm);
+    }
 }
