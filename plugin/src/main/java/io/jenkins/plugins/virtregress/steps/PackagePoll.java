@@ -66,7 +66,7 @@ final class PackagePoll {
         if (!outcome.problems().isEmpty()) {
             String problems = String.join("; ", outcome.problems());
             if (outcome.builds().isEmpty()) {
-                throw new AbortException("Polling failed: " + problems);
+                throw new AbortException("No repository could be read: " + problems);
             }
             // the state of the readable repositories is saved: their new builds must not be lost
             listener.getLogger().println("Some repositories could not be read, polled again next time: " + problems);

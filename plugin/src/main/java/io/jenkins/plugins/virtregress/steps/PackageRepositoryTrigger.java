@@ -156,7 +156,7 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
                 }
                 return builds;
             } catch (IOException e) {
-                listener.error(e.getMessage());
+                listener.error("Polling failed: " + e.getMessage());
             } catch (InterruptedException e) {
                 listener.error("Polling was interrupted.");
                 Thread.currentThread().interrupt();
