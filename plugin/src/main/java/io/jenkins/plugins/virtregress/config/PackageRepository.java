@@ -39,14 +39,17 @@ public class PackageRepository implements Describable<PackageRepository> {
         this.url = Util.fixNull(url).trim();
     }
 
+    /** Returns the name. */
     public String getName() {
         return name;
     }
 
+    /** Returns the url. */
     public String getUrl() {
         return url;
     }
 
+    /** Returns the credentials id. */
     public String getCredentialsId() {
         return credentialsId;
     }

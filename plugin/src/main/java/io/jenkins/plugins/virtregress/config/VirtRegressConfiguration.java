@@ -51,6 +51,7 @@ public class VirtRegressConfiguration extends GlobalConfiguration {
         return "virt-regress";
     }
 
+    /** Returns the repositories. */
     public List<PackageRepository> getRepositories() {
         return repositories == null ? List.of() : List.copyOf(repositories);
     }
@@ -76,6 +77,7 @@ public class VirtRegressConfiguration extends GlobalConfiguration {
         return getRepositories().stream().filter(r -> r.getName().equals(name)).findFirst();
     }
 
+    /** Returns the default package manager. */
     public String getDefaultPackageManager() {
         return defaultPackageManager;
     }
@@ -92,6 +94,7 @@ public class VirtRegressConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** Returns the default confirmations. */
     public int getDefaultConfirmations() {
         return defaultConfirmations;
     }

@@ -31,22 +31,27 @@ public class BisectReportAction extends ReportAction {
         this.reason = reason;
     }
 
+    /** Returns the outcome. */
     public String getOutcome() {
         return outcome;
     }
 
+    /** Returns the culprit. */
     public String getCulprit() {
         return culprit;
     }
 
+    /** Returns the culprit subject. */
     public String getCulpritSubject() {
         return culpritSubject;
     }
 
+    /** Returns the confidence. */
     public String getConfidence() {
         return confidence;
     }
 
+    /** Returns the reason. */
     public String getReason() {
         return reason;
     }

@@ -36,30 +36,37 @@ public class GuestTestsAction extends ReportAction {
         this.errors = errors;
     }
 
+    /** Returns the suite name. */
     public String getSuite() {
         return suite;
     }
 
+    /** Returns the status. */
     public String getStatus() {
         return status;
     }
 
+    /** Returns the number of cases. */
     public int getTotal() {
         return total;
     }
 
+    /** Returns the number of real failures. */
     public int getFailed() {
         return failed;
     }
 
+    /** Returns the number of flaky cases. */
     public int getFlaky() {
         return flaky;
     }
 
+    /** Returns the number of cases not run. */
     public int getSkipped() {
         return skipped;
     }
 
+    /** Returns the number of cases in error. */
     public int getErrors() {
         return errors;
     }

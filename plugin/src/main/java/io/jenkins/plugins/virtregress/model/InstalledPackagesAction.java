@@ -31,18 +31,22 @@ public class InstalledPackagesAction extends ReportAction {
         this.changes = new TreeMap<>(changes);
     }
 
+    /** Returns the manager. */
     public String getManager() {
         return manager;
     }
 
+    /** Tells whether the package database holds exactly what was asked. */
     public boolean isSuccess() {
         return success;
     }
 
+    /** Tells whether the root was restored after a failure. */
     public boolean isRolledBack() {
         return rolledBack;
     }
 
+    /** Returns the changes. */
     public Map<String, String> getChanges() {
         return changes;
     }

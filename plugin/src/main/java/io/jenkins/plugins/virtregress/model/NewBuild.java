@@ -45,30 +45,37 @@ public final class NewBuild implements Serializable {
         this.sourceCommit = sourceCommit;
     }
 
+    /** Returns the name. */
     public String getName() {
         return name;
     }
 
+    /** Returns the version. */
     public String getVersion() {
         return version;
     }
 
+    /** Returns the previous version. */
     public String getPreviousVersion() {
         return previousVersion;
     }
 
+    /** Returns the architecture. */
     public String getArch() {
         return arch;
     }
 
+    /** Returns the repository. */
     public String getRepository() {
         return repository;
     }
 
+    /** Returns the checksum. */
     public String getChecksum() {
         return checksum;
     }
 
+    /** Returns the source commit. */
     public String getSourceCommit() {
         return sourceCommit;
     }

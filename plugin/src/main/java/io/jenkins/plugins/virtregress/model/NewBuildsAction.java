@@ -30,6 +30,7 @@ public class NewBuildsAction extends InvisibleAction implements EnvironmentContr
         this.builds = new ArrayList<>(builds);
     }
 
+    /** Returns the builds. */
     public synchronized List<NewBuild> getBuilds() {
         return Collections.unmodifiableList(new ArrayList<>(builds));
     }

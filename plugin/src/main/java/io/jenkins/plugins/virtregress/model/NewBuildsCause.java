@@ -21,6 +21,7 @@ public class NewBuildsCause extends Cause {
         this.builds = new ArrayList<>(builds);
     }
 
+    /** Returns the builds. */
     public List<NewBuild> getBuilds() {
         return Collections.unmodifiableList(builds);
     }

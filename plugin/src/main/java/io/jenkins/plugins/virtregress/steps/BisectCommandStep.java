@@ -40,10 +40,12 @@ public class BisectCommandStep extends BisectStepSettings {
         this.command = Util.fixNull(command).trim();
     }
 
+    /** Returns the command. */
     public String getCommand() {
         return command;
     }
 
+    /** Returns the timeout minutes. */
     public int getTimeoutMinutes() {
         return timeoutMinutes;
     }

@@ -46,14 +46,17 @@ public class BisectProbeStep extends Step {
         this.commit = commit;
     }
 
+    /** Returns the id. */
     public String getId() {
         return id;
     }
 
+    /** Returns the key. */
     public String getKey() {
         return key;
     }
 
+    /** Returns the commit. */
     public String getCommit() {
         return commit;
     }

@@ -68,18 +68,22 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         this.command = Util.fixNull(command).trim();
     }
 
+    /** Returns the good. */
     public String getGood() {
         return good;
     }
 
+    /** Returns the bad. */
     public String getBad() {
         return bad;
     }
 
+    /** Returns the command. */
     public String getCommand() {
         return command;
     }
 
+    /** Returns the repository. */
     public String getRepository() {
         return repository;
     }
@@ -95,6 +99,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         this.repository = value == null ? "." : value;
     }
 
+    /** Returns the paths. */
     public String getPaths() {
         return paths;
     }
@@ -109,6 +114,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         this.paths = Util.fixNull(paths).trim();
     }
 
+    /** Tells whether only the first parent of merges is followed. */
     public boolean isFirstParent() {
         return firstParent;
     }
@@ -123,6 +129,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         this.firstParent = firstParent;
     }
 
+    /** Returns the probes. */
     public int getProbes() {
         return probes;
     }
@@ -137,6 +144,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         this.probes = probes;
     }
 
+    /** Returns the repeat. */
     public int getRepeat() {
         return repeat;
     }
@@ -151,6 +159,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         this.repeat = repeat;
     }
 
+    /** Returns the confirm. */
     public String getConfirm() {
         return confirm;
     }
@@ -165,6 +174,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         this.confirm = Util.fixNull(confirm).trim();
     }
 
+    /** Returns the timeout minutes. */
     public int getTimeoutMinutes() {
         return timeoutMinutes;
     }

@@ -32,14 +32,17 @@ public abstract class BisectStepSettings extends Step {
         this.bad = Util.fixNull(bad).trim();
     }
 
+    /** Returns the good. */
     public String getGood() {
         return good;
     }
 
+    /** Returns the bad. */
     public String getBad() {
         return bad;
     }
 
+    /** Returns the repository. */
     public String getRepository() {
         return repository;
     }
@@ -55,6 +58,7 @@ public abstract class BisectStepSettings extends Step {
         this.repository = value == null ? "." : value;
     }
 
+    /** Returns the paths. */
     public String getPaths() {
         return paths;
     }
@@ -69,6 +73,7 @@ public abstract class BisectStepSettings extends Step {
         this.paths = Util.fixNull(paths).trim();
     }
 
+    /** Tells whether only the first parent of merges is followed. */
     public boolean isFirstParent() {
         return firstParent;
     }
@@ -83,6 +88,7 @@ public abstract class BisectStepSettings extends Step {
         this.firstParent = firstParent;
     }
 
+    /** Returns the probes. */
     public int getProbes() {
         return probes;
     }
@@ -97,6 +103,7 @@ public abstract class BisectStepSettings extends Step {
         this.probes = probes;
     }
 
+    /** Returns the repeat. */
     public int getRepeat() {
         return repeat;
     }
@@ -111,6 +118,7 @@ public abstract class BisectStepSettings extends Step {
         this.repeat = repeat;
     }
 
+    /** Returns the confirm. */
     public Integer getConfirm() {
         return confirm;
     }

@@ -31,6 +31,7 @@ public class BisectWaitStep extends Step {
         this.id = id;
     }
 
+    /** Returns the id. */
     public String getId() {
         return id;
     }

@@ -70,10 +70,12 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
         this.command = Util.fixNull(command).trim();
     }
 
+    /** Returns the command. */
     public String getCommand() {
         return command;
     }
 
+    /** Returns the name. */
     public String getName() {
         return name;
     }
@@ -89,6 +91,7 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
         this.name = value == null ? "guest-tests" : value;
     }
 
+    /** Returns the format. */
     public String getFormat() {
         return format;
     }
@@ -104,6 +107,7 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
         this.format = value == null ? "tap" : value;
     }
 
+    /** Returns the results. */
     public String getResults() {
         return results;
     }
@@ -118,6 +122,7 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
         this.results = Util.fixEmptyAndTrim(results);
     }
 
+    /** Returns the timeout minutes. */
     public int getTimeoutMinutes() {
         return timeoutMinutes;
     }
@@ -132,6 +137,7 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
         this.timeoutMinutes = Math.max(1, timeoutMinutes);
     }
 
+    /** Returns the rerun command. */
     public String getRerunCommand() {
         return rerunCommand;
     }
@@ -146,6 +152,7 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
         this.rerunCommand = Util.fixEmptyAndTrim(rerunCommand);
     }
 
+    /** Returns the rerun failed. */
     public int getRerunFailed() {
         return rerunFailed;
     }
@@ -160,6 +167,7 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
         this.rerunFailed = Math.max(0, Math.min(10, rerunFailed));
     }
 
+    /** Returns the failure policy. */
     public String getFailurePolicy() {
         return failurePolicy;
     }
@@ -174,6 +182,7 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
         this.failurePolicy = FailurePolicy.fromName(failurePolicy).name();
     }
 
+    /** Returns the junit file. */
     public String getJunitFile() {
         return junitFile;
     }

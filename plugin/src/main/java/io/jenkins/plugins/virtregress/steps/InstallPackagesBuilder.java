@@ -70,10 +70,12 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         this.packages = Util.fixNull(packages).trim();
     }
 
+    /** Returns the packages. */
     public String getPackages() {
         return packages;
     }
 
+    /** Returns the manager. */
     public String getManager() {
         return manager;
     }
@@ -88,6 +90,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         this.manager = Util.fixEmptyAndTrim(manager);
     }
 
+    /** Returns the repositories. */
     public String getRepositories() {
         return repositories;
     }
@@ -102,6 +105,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         this.repositories = Util.fixNull(repositories).trim();
     }
 
+    /** Returns the remove. */
     public String getRemove() {
         return remove;
     }
@@ -116,6 +120,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         this.remove = Util.fixNull(remove).trim();
     }
 
+    /** Returns the root. */
     public String getRoot() {
         return root;
     }
@@ -130,6 +135,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         this.root = Util.fixEmptyAndTrim(root);
     }
 
+    /** Tells whether package signatures are checked. */
     public boolean isGpgCheck() {
         return gpgCheck;
     }
@@ -144,6 +150,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         this.gpgCheck = gpgCheck;
     }
 
+    /** Returns the timeout minutes. */
     public int getTimeoutMinutes() {
         return timeoutMinutes;
     }

@@ -72,14 +72,17 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
         this.packages = Util.fixNull(packages).trim();
     }
 
+    /** Returns the repositories. */
     public String getRepositories() {
         return repositories;
     }
 
+    /** Returns the packages. */
     public String getPackages() {
         return packages;
     }
 
+    /** Returns the agent. */
     public String getAgent() {
         return agent;
     }
@@ -94,6 +97,7 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
         this.agent = Util.fixEmptyAndTrim(agent);
     }
 
+    /** Returns the archive. */
     public String getArchive() {
         return archive;
     }

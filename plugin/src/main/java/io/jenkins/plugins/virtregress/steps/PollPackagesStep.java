@@ -55,14 +55,17 @@ public class PollPackagesStep extends Step {
         this.packages = Util.fixNull(packages).trim();
     }
 
+    /** Returns the repositories. */
     public String getRepositories() {
         return repositories;
     }
 
+    /** Returns the packages. */
     public String getPackages() {
         return packages;
     }
 
+    /** Returns the agent. */
     public String getAgent() {
         return agent;
     }
@@ -77,6 +80,7 @@ public class PollPackagesStep extends Step {
         this.agent = Util.fixEmptyAndTrim(agent);
     }
 
+    /** Returns the archive. */
     public String getArchive() {
         return archive;
     }
@@ -91,6 +95,7 @@ public class PollPackagesStep extends Step {
         this.archive = Util.fixEmptyAndTrim(archive);
     }
 
+    /** Returns the state. */
     public String getState() {
         return state;
     }
@@ -109,6 +114,7 @@ public class PollPackagesStep extends Step {
         this.state = value == null ? "pipeline" : value;
     }
 
+    /** Tells whether the poll only records a baseline. */
     public boolean isBaseline() {
         return baseline;
     }

@@ -20,6 +20,7 @@ public class PollingLogAction implements Action {
         this.job = job;
     }
 
+    /** Returns the job. */
     public Job<?, ?> getJob() {
         return job;
     }
