@@ -3,6 +3,7 @@ package io.jenkins.plugins.virtregress.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Run;
+import hudson.model.TaskListener;
 import io.jenkins.plugins.virtregress.model.BodyVerdicts;
 import java.io.Serial;
 import java.time.Duration;
@@ -140,6 +141,10 @@ public class BisectProbeStep extends Step {
 
         private void deliver(StepContext context, ProbeResult result) {
             try {
+                TaskListener listener = context.get(TaskListener.class);
+                if (listener != null) {
+                    listener.getLogger().println("Probe of " + commit + ": " + result.verdict() + " (" + result.reason() + ")");
+                }
                 DistributedBisection.of(context.get(Run.class), id).deliver(key, commit, result);
                 context.onSuccess(result.verdict().name());
             } catch (Exception e) {

@@ -57,7 +57,7 @@ public class BisectStartStep extends BisectStepSettings {
             listener.getLogger().println("Bisecting " + range.candidates().size() + " candidates of "
                     + settings.describe() + " with " + settings.probes() + " probe(s) at once");
             String id = DistributedBisection.newId(run);
-            DistributedBisection.start(run, id, settings, range, listener);
+            DistributedBisection.start(run, id, settings, range);
             return id;
         }
     }

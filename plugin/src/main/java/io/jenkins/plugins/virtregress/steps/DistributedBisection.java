@@ -2,10 +2,13 @@ package io.jenkins.plugins.virtregress.steps;
 
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.virtregress.model.BisectReportAction;
 import io.jenkins.plugins.virtregress.model.ReportAction;
 import io.jenkins.plugins.virtregress.model.ResultFile;
 import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +47,7 @@ final class DistributedBisection {
     private final BisectSettings settings;
     private final RangeSnapshot range;
     private final ProbeExchange exchange;
-    private volatile TaskListener listener = TaskListener.NULL;
+    private final List<String> progress = new ArrayList<>();
     private volatile Map<String, Object> summary;
 
     private DistributedBisection(Run<?, ?> run, String id, BisectSettings settings, RangeSnapshot range) {
@@ -62,18 +65,16 @@ final class DistributedBisection {
      * @param id the bisection's id within the build
      * @param settings the settings
      * @param range the range read from the repository
-     * @param listener where the engine's progress goes
      * @return the running bisection
      * @throws IOException if the files cannot be written
      */
-    static DistributedBisection start(Run<?, ?> run, String id, BisectSettings settings, RangeSnapshot range,
-            TaskListener listener) throws IOException {
+    static DistributedBisection start(Run<?, ?> run, String id, BisectSettings settings, RangeSnapshot range)
+            throws IOException {
         Path directory = directory(run);
         Files.createDirectories(directory);
         Json.writeAtomically(directory.resolve(id + "-settings.json"), settings);
         Json.writeAtomically(directory.resolve(id + "-range.json"), range);
         DistributedBisection bisection = new DistributedBisection(run, id, settings, range);
-        bisection.listener = listener;
         ACTIVE.put(key(run, id), bisection);
         bisection.launch();
         return bisection;
@@ -147,11 +148,13 @@ final class DistributedBisection {
         try {
             BisectResult result = Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
                     .confirm(settings.confirm()).stateFile(state)
-                    .listener((record, remaining) -> listener.getLogger().println("Probe of "
-                            + record.candidate() + " (" + record.phase() + "): " + record.verdict() + ", "
-                            + remaining + " candidate(s) left"))
+                    .listener((record, remaining) -> note("Probe of " + record.candidate() + " (" + record.phase()
+                            + "): " + record.verdict() + ", " + remaining + " candidate(s) left"))
                     .build().run(range.toRange(), exchange);
-            BisectReportAction action = BisectRecorder.record(run, id, settings, result, range.subjects(), listener);
+            ByteArrayOutputStream report = new ByteArrayOutputStream();
+            BisectReportAction action = BisectRecorder.record(run, id, settings, result, range.subjects(),
+                    new StreamTaskListener(report, StandardCharsets.UTF_8));
+            note(report.toString(StandardCharsets.UTF_8));
             summary = BisectRecorder.summary(action);
             exchange.finish();
         } catch (IOException | RuntimeException e) {
@@ -159,6 +162,20 @@ final class DistributedBisection {
         } catch (InterruptedException e) {
             fail(e);
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Keeps a progress line until a step whose log is open prints it. */
+    private void note(String line) {
+        synchronized (progress) {
+            progress.add(line);
+        }
+    }
+
+    private void flush(TaskListener log) {
+        synchronized (progress) {
+            progress.forEach(log.getLogger()::println);
+            progress.clear();
         }
     }
 
@@ -171,13 +188,14 @@ final class DistributedBisection {
     /**
      * Waits for the next round of probes.
      *
-     * @param log where the engine's progress goes from now on
+     * @param log the console of the waiting step, which prints the engine's progress
      * @return completes with {@code [done: false, probes: [[key, commit, label], …]]}, or with
      *     {@code [done: true, result: […]]} once the bisection has ended and its report is recorded
      */
     CompletableFuture<Map<String, Object>> nextRound(TaskListener log) {
-        this.listener = log;
+        flush(log);
         return exchange.nextRound().thenApply(round -> {
+            flush(log);
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("done", round.done());
             if (round.done()) {
