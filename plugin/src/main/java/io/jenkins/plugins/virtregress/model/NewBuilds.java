@@ -3,6 +3,7 @@ package io.jenkins.plugins.virtregress.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.virtregress.repo.Build;
 import org.virtregress.repo.BuildChange;
 import org.virtregress.repo.PollResult;
@@ -57,7 +58,7 @@ public final class NewBuilds {
         List<NewBuild> merged = new ArrayList<>();
         for (NewBuild build : earlier) {
             boolean replaced = later.stream().anyMatch(b -> b.getName().equals(build.getName())
-                    && java.util.Objects.equals(b.getArch(), build.getArch()));
+                    && Objects.equals(b.getArch(), build.getArch()));
             if (!replaced) {
                 merged.add(build);
             }

@@ -8,6 +8,7 @@ import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.virtregress.model.BisectReportAction;
 import java.io.Serial;
 import java.util.Map;
 import java.util.Set;
@@ -100,7 +101,7 @@ public class BisectCommandStep extends BisectStepSettings {
             EnvVars env = getContext().get(EnvVars.class);
             TaskListener listener = getContext().get(TaskListener.class);
             builder.perform(run, workspace, env, getContext().get(Launcher.class), listener);
-            return BisectRecorder.summary(run.getActions(io.jenkins.plugins.virtregress.model.BisectReportAction.class)
+            return BisectRecorder.summary(run.getActions(BisectReportAction.class)
                     .stream().reduce((first, second) -> second).orElseThrow());
         }
     }
