@@ -1,5 +1,6 @@
 package io.jenkins.plugins.virtregress.steps;
 
+import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.StreamTaskListener;
@@ -139,8 +140,9 @@ final class DistributedBisection {
         return run.getExternalizableId() + "#" + id;
     }
 
+    /** Runs the engine in a pooled thread of its own: a bisection takes hours, too long for the timer pool. */
     private void launch() {
-        Timer.get().submit(this::runEngine);
+        Computer.threadPoolForRemoting.submit(this::runEngine);
     }
 
     private void runEngine() {

@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Action;
 import hudson.model.CauseAction;
+import hudson.model.Computer;
 import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.TaskListener;
@@ -30,7 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.ParameterizedJobMixIn;
-import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -123,7 +123,7 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
             LOGGER.fine(() -> "Poll of " + owner.getFullName() + " still running; skipped");
             return;
         }
-        Timer.get().submit(() -> {
+        Computer.threadPoolForRemoting.submit(() -> {
             try {
                 pollAndSchedule(owner);
             } finally {
