@@ -1,6 +1,7 @@
 package io.jenkins.plugins.virtregress.steps;
 
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Computer;
 import hudson.model.Node;
@@ -75,15 +76,17 @@ final class PackagePoll {
     }
 
     private VirtualChannel channel() throws AbortException {
-        Jenkins jenkins = Jenkins.get();
-        Node node = agent == null ? jenkins : jenkins.getNode(agent);
+        if (agent == null) {
+            return FilePath.localChannel; // the controller, even when it has no executors
+        }
+        Node node = Jenkins.get().getNode(agent);
         if (node == null) {
             throw new AbortException("Node " + agent + " does not exist.");
         }
         Computer computer = node.toComputer();
         VirtualChannel channel = computer == null ? null : computer.getChannel();
         if (channel == null) {
-            throw new AbortException("Node " + (agent == null ? "built-in" : agent) + " is offline.");
+            throw new AbortException("Node " + agent + " is offline.");
         }
         return channel;
     }
