@@ -55,7 +55,7 @@ public class NewBuildsAction extends InvisibleAction implements EnvironmentContr
         if (waiting == null) {
             item.addAction(this);
         } else {
-            waiting.merge(builds);
+            waiting.merge(getBuilds());
         }
     }
 

@@ -22,7 +22,7 @@ public abstract class ReportAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(ReportAction.class.getName());
 
     private final String id;
-    private transient Run<?, ?> owner;
+    private transient volatile Run<?, ?> owner;
     private transient SoftReference<RegressionReport> cache;
 
     /**

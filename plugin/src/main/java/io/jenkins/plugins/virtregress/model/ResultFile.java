@@ -42,9 +42,8 @@ public final class ResultFile {
      * @throws IOException if it cannot be written; a previous file is then unchanged
      */
     public static void write(Path buildDirectory, String id, RegressionReport report) throws IOException {
-        Path file = of(buildDirectory, id);
-        Files.createDirectories(file.getParent());
-        ReportJson.write(file, report);
+        Files.createDirectories(buildDirectory.resolve(DIRECTORY));
+        ReportJson.write(of(buildDirectory, id), report);
     }
 
     /**

@@ -142,7 +142,7 @@ final class DistributedBisection {
 
     /** Runs the engine in a pooled thread of its own: a bisection takes hours, too long for the timer pool. */
     private void launch() {
-        Computer.threadPoolForRemoting.submit(this::runEngine);
+        Computer.threadPoolForRemoting.execute(this::runEngine);
     }
 
     private void runEngine() {

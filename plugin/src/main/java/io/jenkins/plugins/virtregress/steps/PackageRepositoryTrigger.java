@@ -123,7 +123,7 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
             LOGGER.fine(() -> "Poll of " + owner.getFullName() + " still running; skipped");
             return;
         }
-        Computer.threadPoolForRemoting.submit(() -> {
+        Computer.threadPoolForRemoting.execute(() -> {
             try {
                 pollAndSchedule(owner);
             } finally {

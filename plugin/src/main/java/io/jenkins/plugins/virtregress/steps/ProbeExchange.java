@@ -163,8 +163,9 @@ final class ProbeExchange implements Probe {
 
     /** Marks the bisection as ended: every waiting and later round is a finished one. */
     synchronized void finish() {
-        finished = new Round(true, List.of());
-        waiters.forEach(w -> w.complete(finished));
+        Round end = new Round(true, List.of());
+        finished = end;
+        waiters.forEach(w -> w.complete(end));
         waiters.clear();
     }
 

@@ -78,7 +78,10 @@ final class SuiteCallable extends MasterToSlaveFileCallable<String> {
         if (!junit.startsWith(directory)) {
             throw new IOException("JUnit file " + junitFile + " is outside the workspace");
         }
-        Files.createDirectories(junit.getParent());
+        Path parent = junit.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         try (OutputStream out = Files.newOutputStream(junit)) {
             JUnitXml.write(result, out);
         }
