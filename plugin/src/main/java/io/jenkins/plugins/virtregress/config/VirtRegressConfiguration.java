@@ -1,0 +1,135 @@
+package io.jenkins.plugins.virtregress.config;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The global configuration of virt-regress: the named package repositories jobs poll and install
+ * from, the package manager used when a step names none, and how many times a culprit is
+ * confirmed by default.
+ */
+@Extension
+@Symbol("virtRegress")
+public class VirtRegressConfiguration extends GlobalConfiguration {
+    /** Confirmation runs each of the culprit and its parent get when a job does not say: osstest's three. */
+    public static final int DEFAULT_CONFIRMATIONS = 3;
+
+    private List<PackageRepository> repositories = new ArrayList<>();
+    private String defaultPackageManager = PackageManagers.ZYPPER;
+    private int defaultConfirmations = DEFAULT_CONFIRMATIONS;
+
+    /** Loads the saved configuration. */
+    public VirtRegressConfiguration() {
+        load();
+    }
+
+    /**
+     * Returns the configuration of this controller.
+     *
+     * @return the singleton
+     */
+    public static VirtRegressConfiguration get() {
+        return GlobalConfiguration.all().getInstance(VirtRegressConfiguration.class);
+    }
+
+    @NonNull
+    @Override
+    public String getDisplayName() {
+        return "virt-regress";
+    }
+
+    /** Returns the repositories. */
+    public List<PackageRepository> getRepositories() {
+        return repositories == null ? List.of() : List.copyOf(repositories);
+    }
+
+    /**
+     * Replaces the named repositories.
+     *
+     * @param repositories the repositories
+     */
+    @DataBoundSetter
+    public void setRepositories(List<PackageRepository> repositories) {
+        this.repositories = repositories == null ? new ArrayList<>() : new ArrayList<>(repositories);
+        save();
+    }
+
+    /**
+     * Finds a repository by its name.
+     *
+     * @param name the name
+     * @return the repository, if one has that name
+     */
+    public Optional<PackageRepository> findRepository(@CheckForNull String name) {
+        return getRepositories().stream().filter(r -> r.getName().equals(name)).findFirst();
+    }
+
+    /** Returns the default package manager. */
+    public String getDefaultPackageManager() {
+        return defaultPackageManager;
+    }
+
+    /**
+     * Sets the package manager used by install steps that name none.
+     *
+     * @param defaultPackageManager {@code zypper}, {@code dnf} or {@code apt}
+     */
+    @DataBoundSetter
+    public void setDefaultPackageManager(String defaultPackageManager) {
+        String value = Util.fixEmptyAndTrim(defaultPackageManager);
+        this.defaultPackageManager = value == null ? PackageManagers.ZYPPER : value;
+        save();
+    }
+
+    /** Returns the default confirmations. */
+    public int getDefaultConfirmations() {
+        return defaultConfirmations;
+    }
+
+    /**
+     * Sets how many times the culprit and its parent are rerun to confirm a bisection.
+     *
+     * @param defaultConfirmations the number of confirmation runs, 0 to 20
+     */
+    @DataBoundSetter
+    public void setDefaultConfirmations(int defaultConfirmations) {
+        this.defaultConfirmations = Math.max(0, Math.min(20, defaultConfirmations));
+        save();
+    }
+
+    /**
+     * Lists the package managers.
+     *
+     * @return the choices
+     */
+    @POST
+    public ListBoxModel doFillDefaultPackageManagerItems() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return PackageManagers.choices();
+    }
+
+    /**
+     * Checks the number of confirmation runs.
+     *
+     * @param value the number as typed
+     * @return the validation result
+     */
+    @POST
+    public FormValidation doCheckDefaultConfirmations(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FormChecks.toValidation(FieldChecks.number(value, 0, 20, "number of confirmation runs"));
+    }
+}

@@ -1,0 +1,83 @@
+package io.jenkins.plugins.virtregress.model;
+
+/**
+ * The guest test results of a build: totals in the build page summary, every case on its page.
+ */
+public class GuestTestsAction extends ReportAction {
+    private final String suite;
+    private final String status;
+    private final int total;
+    private final int failed;
+    private final int flaky;
+    private final int skipped;
+    private final int errors;
+
+    /**
+     * Creates the action.
+     *
+     * @param id the report id within the build
+     * @param suite the suite name
+     * @param status {@code PASSED}, {@code FAILED} or {@code ERROR}
+     * @param total the number of cases
+     * @param failed real failures
+     * @param flaky cases that failed, then passed on a rerun
+     * @param skipped cases not run
+     * @param errors cases in error
+     */
+    public GuestTestsAction(String id, String suite, String status, int total, int failed, int flaky, int skipped,
+            int errors) {
+        super(id);
+        this.suite = suite;
+        this.status = status;
+        this.total = total;
+        this.failed = failed;
+        this.flaky = flaky;
+        this.skipped = skipped;
+        this.errors = errors;
+    }
+
+    /** Returns the suite name. */
+    public String getSuite() {
+        return suite;
+    }
+
+    /** Returns the status. */
+    public String getStatus() {
+        return status;
+    }
+
+    /** Returns the number of cases. */
+    public int getTotal() {
+        return total;
+    }
+
+    /** Returns the number of real failures. */
+    public int getFailed() {
+        return failed;
+    }
+
+    /** Returns the number of flaky cases. */
+    public int getFlaky() {
+        return flaky;
+    }
+
+    /** Returns the number of cases not run. */
+    public int getSkipped() {
+        return skipped;
+    }
+
+    /** Returns the number of cases in error. */
+    public int getErrors() {
+        return errors;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-list";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Guest Tests: " + suite;
+    }
+}

@@ -1,0 +1,252 @@
+package io.jenkins.plugins.virtregress.steps;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Action;
+import hudson.model.CauseAction;
+import hudson.model.Computer;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.model.TaskListener;
+import hudson.scheduler.CronTabList;
+import hudson.scheduler.Hash;
+import hudson.triggers.Trigger;
+import hudson.triggers.TriggerDescriptor;
+import hudson.util.FormValidation;
+import hudson.util.StreamTaskListener;
+import io.jenkins.plugins.virtregress.config.FieldChecks;
+import io.jenkins.plugins.virtregress.config.FormChecks;
+import io.jenkins.plugins.virtregress.model.NewBuild;
+import io.jenkins.plugins.virtregress.model.NewBuildsAction;
+import io.jenkins.plugins.virtregress.model.NewBuildsCause;
+import io.jenkins.plugins.virtregress.model.NewBuildsText;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.ParameterizedJobMixIn;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Polls package repositories on a cron schedule and starts a build when they hold new builds of
+ * the watched packages. The poll state stays in the job's directory, each poll is logged to a
+ * page of the job, and the build gets a {@link NewBuildsCause} naming the new builds and a
+ * {@link NewBuildsAction} that hands them to the steps as environment variables.
+ */
+public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
+    /** The poll state file in the job's directory. */
+    static final String STATE_FILE = "virt-regress-poll-state.json";
+    /** The polling log in the job's directory. */
+    static final String LOG_FILE = "virt-regress-polling.log";
+
+    private static final Logger LOGGER = Logger.getLogger(PackageRepositoryTrigger.class.getName());
+
+    private final String repositories;
+    private final String packages;
+    private String agent;
+    private String archive;
+    private transient AtomicBoolean polling;
+
+    /**
+     * Creates the trigger.
+     *
+     * @param spec the cron schedule of the polls
+     * @param repositories names of repositories from the global configuration, or URLs
+     * @param packages package names and globs such as {@code qemu-*}
+     */
+    @DataBoundConstructor
+    public PackageRepositoryTrigger(String spec, String repositories, String packages) {
+        super(spec);
+        this.repositories = Util.fixNull(repositories).trim();
+        this.packages = Util.fixNull(packages).trim();
+    }
+
+    /** Returns the repositories. */
+    public String getRepositories() {
+        return repositories;
+    }
+
+    /** Returns the packages. */
+    public String getPackages() {
+        return packages;
+    }
+
+    /** Returns the agent. */
+    public String getAgent() {
+        return agent;
+    }
+
+    /**
+     * Names the node that polls.
+     *
+     * @param agent a node name, or empty for the controller
+     */
+    @DataBoundSetter
+    public void setAgent(String agent) {
+        this.agent = Util.fixEmptyAndTrim(agent);
+    }
+
+    /** Returns the archive. */
+    public String getArchive() {
+        return archive;
+    }
+
+    /**
+     * Sets a directory on the polling node that keeps every new build (for bisecting over builds later).
+     *
+     * @param archive an absolute directory, or empty for none
+     */
+    @DataBoundSetter
+    public void setArchive(String archive) {
+        this.archive = Util.fixEmptyAndTrim(archive);
+    }
+
+    @Override
+    public void run() {
+        Job<?, ?> owner = job;
+        if (owner == null) {
+            return;
+        }
+        AtomicBoolean busy = busy();
+        if (!busy.compareAndSet(false, true)) {
+            LOGGER.fine(() -> "Poll of " + owner.getFullName() + " still running; skipped");
+            return;
+        }
+        Computer.threadPoolForRemoting.execute(() -> {
+            try {
+                pollAndSchedule(owner);
+            } finally {
+                busy.set(false);
+            }
+        });
+    }
+
+    private synchronized AtomicBoolean busy() {
+        if (polling == null) {
+            polling = new AtomicBoolean();
+        }
+        return polling;
+    }
+
+    /**
+     * Polls once and schedules a build when something is new.
+     *
+     * @param owner the job
+     * @return the new builds
+     */
+    List<NewBuild> pollAndSchedule(Job<?, ?> owner) {
+        File log = new File(owner.getRootDir(), LOG_FILE);
+        try (StreamTaskListener listener = new StreamTaskListener(log, StandardCharsets.UTF_8)) {
+            listener.getLogger().println("Started polling " + repositories + " at " + Instant.now());
+            try {
+                List<NewBuild> builds = new PackagePoll(repositories, packages, agent, archive)
+                        .poll(new File(owner.getRootDir(), STATE_FILE), false, listener);
+                if (builds.isEmpty()) {
+                    listener.getLogger().println("No new builds.");
+                } else {
+                    listener.getLogger().println("New builds: " + NewBuildsText.describe(builds));
+                    schedule(owner, builds, listener);
+                }
+                return builds;
+            } catch (IOException e) {
+                listener.error("Polling failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                listener.error("Polling was interrupted.");
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                listener.error("Polling failed: " + e);
+                LOGGER.log(Level.WARNING, "Polling of " + owner.getFullName() + " failed", e);
+            }
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Cannot write the polling log of " + owner.getFullName(), e);
+        }
+        return List.of();
+    }
+
+    private static void schedule(Job<?, ?> owner, List<NewBuild> builds, TaskListener listener) {
+        if (ParameterizedJobMixIn.scheduleBuild2(owner, 0, new CauseAction(new NewBuildsCause(builds)),
+                new NewBuildsAction(builds)) == null) {
+            listener.getLogger().println("Could not schedule a build: the job is disabled or cannot be built.");
+        } else {
+            listener.getLogger().println("Scheduled a build.");
+        }
+    }
+
+    @Override
+    public Collection<? extends Action> getProjectActions() {
+        return job == null ? List.of() : List.of(new PollingLogAction(job));
+    }
+
+    /** Describes the trigger and checks its form fields. */
+    @Extension
+    @Symbol("packageRepository")
+    public static class DescriptorImpl extends TriggerDescriptor {
+        @Override
+        public boolean isApplicable(Item item) {
+            return item instanceof Job && item instanceof ParameterizedJobMixIn.ParameterizedJob;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Poll package repositories for new builds (virt-regress)";
+        }
+
+        /**
+         * Checks the cron schedule.
+         *
+         * @param value the schedule as typed
+         * @param item the job being configured
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckSpec(@QueryParameter String value, @AncestorInPath Item item) {
+            JobPermissions.check(item);
+            try {
+                CronTabList tabs = CronTabList.create(Util.fixNull(value),
+                        item == null ? null : Hash.from(item.getFullName()));
+                String sanity = tabs.checkSanity();
+                return sanity == null ? FormValidation.ok() : FormValidation.warning(sanity);
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        /**
+         * Checks the repositories.
+         *
+         * @param value the names or URLs as typed
+         * @param item the job being configured
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckRepositories(@QueryParameter String value, @AncestorInPath Item item) {
+            JobPermissions.check(item);
+            return RepositoryChecks.check(value);
+        }
+
+        /**
+         * Checks the package names and globs.
+         *
+         * @param value the names as typed
+         * @param item the job being configured
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckPackages(@QueryParameter String value, @AncestorInPath Item item) {
+            JobPermissions.check(item);
+            return FormChecks.toValidation(FieldChecks.packagePatterns(value));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.virtregress.steps;
+
+import hudson.util.FormValidation;
+import io.jenkins.plugins.virtregress.config.FieldChecks;
+import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks a list of repositories typed into a job: configured names or URLs. */
+final class RepositoryChecks {
+    private RepositoryChecks() {
+    }
+
+    /**
+     * Checks each entry.
+     *
+     * @param value names or URLs separated by spaces, commas or new lines
+     * @return an error naming the first bad entry, or OK
+     */
+    static FormValidation check(String value) {
+        List<String> entries = FieldChecks.split(value);
+        if (entries.isEmpty()) {
+            return FormValidation.error("Name a repository of the global configuration, or a URL.");
+        }
+        VirtRegressConfiguration configuration = VirtRegressConfiguration.get();
+        for (String entry : entries) {
+            if (configuration.findRepository(entry).isPresent()) {
+                continue;
+            }
+            if (!entry.contains(":") && !entry.contains("/")) {
+                return FormValidation.error("Repository " + entry + " is not configured in the global configuration.");
+            }
+            Optional<String> problem = FieldChecks.repositoryUrl(entry);
+            if (problem.isPresent()) {
+                return FormValidation.error(problem.get());
+            }
+        }
+        return FormValidation.ok();
+    }
+}

@@ -1,0 +1,71 @@
+package io.jenkins.plugins.virtregress.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FieldChecksTest {
+    @Test
+    void shouldAcceptRepositoryUrlsOfTheSupportedSchemes() {
+        assertThat(FieldChecks.repositoryUrl("https://download.example.org/repositories/Virtualization/15.6/")).isEmpty();
+        assertThat(FieldChecks.repositoryUrl("file:///srv/repo")).isEmpty();
+        assertThat(FieldChecks.repositoryUrl("deb:http://127.0.0.1:8080/flat/")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseRepositoryUrlsWithOtherSchemesOrPasswords() {
+        assertThat(FieldChecks.repositoryUrl("ftp://example.org/repo")).get().asString().contains("http://");
+        assertThat(FieldChecks.repositoryUrl("https://user:secret@example.org/repo"))
+                .get().asString().contains("choose credentials");
+        assertThat(FieldChecks.repositoryUrl("https:///no-host")).get().asString().contains("no host");
+        assertThat(FieldChecks.repositoryUrl(" ")).get().asString().contains("required");
+    }
+
+    @Test
+    void shouldAcceptPackageNamesAndGlobs() {
+        assertThat(FieldChecks.packagePatterns("qemu qemu-* libvirt-daemon-driver-qemu, xen\nlib?irt")).isEmpty();
+        assertThat(FieldChecks.packagePatterns("-rf")).get().asString().contains("-rf");
+        assertThat(FieldChecks.packagePatterns("qemu;reboot")).isPresent();
+        assertThat(FieldChecks.packagePatterns("")).isPresent();
+    }
+
+    @Test
+    void shouldCheckPackageRequestsAndLeaveVariablesForLater() {
+        assertThat(FieldChecks.packageRequests("qemu=9.1.0-4.1 qemu-tools xen=1:2.3~rc1+git5^1", true)).isEmpty();
+        assertThat(FieldChecks.packageRequests("qemu=${VIRT_REGRESS_VERSION_QEMU}", true)).isEmpty();
+        assertThat(FieldChecks.packageRequests("--oldpackage", true)).get().asString().contains("--oldpackage");
+        assertThat(FieldChecks.packageRequests("qemu=9.1 $(reboot)", true)).isPresent();
+        assertThat(FieldChecks.packageRequests("qemu=9.1;x", true)).get().asString().contains("Version");
+        assertThat(FieldChecks.packageRequests("", false)).isEmpty();
+        assertThat(FieldChecks.packageRequests("", true)).isPresent();
+    }
+
+    @Test
+    void shouldRefuseRevisionsThatGitWouldReadAsOptionsOrRanges() {
+        assertThat(FieldChecks.revisions("v9.0.0 abc1234, HEAD~3 origin/stable-9.0", "good revision")).isEmpty();
+        assertThat(FieldChecks.revisions("--all", "bad revision")).get().asString().contains("--all");
+        assertThat(FieldChecks.revisions("v1..v2", "good revision")).isPresent();
+        assertThat(FieldChecks.revisions("", "bad revision")).get().asString().isEqualTo("A bad revision is required.");
+    }
+
+    @Test
+    void shouldCheckNumberRanges() {
+        assertThat(FieldChecks.number("3", 0, 20, "number of confirmation runs")).isEmpty();
+        assertThat(FieldChecks.number("21", 0, 20, "number of confirmation runs")).get().asString()
+                .contains("between 0 and 20");
+        assertThat(FieldChecks.number("three", 0, 20, "number of probes")).get().asString().contains("whole number");
+    }
+
+    @Test
+    void shouldSplitListsAtSpacesCommasAndNewLines() {
+        assertThat(FieldChecks.split(" a, b\n\nc\td ")).containsExactly("a", "b", "c", "d");
+        assertThat(FieldChecks.split(null)).isEmpty();
+    }
+
+    @Test
+    void shouldCheckRepositoryNames() {
+        assertThat(FieldChecks.repositoryName("updates-15.6_x86")).isEmpty();
+        assertThat(FieldChecks.repositoryName("-updates")).isPresent();
+        assertThat(FieldChecks.repositoryName("my repo")).isPresent();
+    }
+}

@@ -1,0 +1,79 @@
+package io.jenkins.plugins.virtregress.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.springframework.security.access.AccessDeniedException;
+
+@WithJenkins
+class VirtRegressConfigurationITest {
+    private static PackageRepository repository(String name, String url, String credentialsId) {
+        PackageRepository repository = new PackageRepository(name, url);
+        repository.setCredentialsId(credentialsId);
+        return repository;
+    }
+
+    @Test
+    void shouldKeepRepositoriesCredentialsAndDefaultsThroughTheForm(JenkinsRule j) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL, "obs", "OBS account", "tester", "secret"));
+        VirtRegressConfiguration configuration = VirtRegressConfiguration.get();
+        configuration.setRepositories(List.of(
+                repository("updates", "https://download.example.org/repositories/Virtualization/15.6/", "obs"),
+                repository("debian", "deb:http://127.0.0.1:8080/flat/", null)));
+        configuration.setDefaultPackageManager("dnf");
+        configuration.setDefaultConfirmations(5);
+
+        j.configRoundtrip();
+
+        VirtRegressConfiguration saved = VirtRegressConfiguration.get();
+        assertThat(saved.getRepositories()).containsExactly(
+                repository("updates", "https://download.example.org/repositories/Virtualization/15.6/", "obs"),
+                repository("debian", "deb:http://127.0.0.1:8080/flat/", null));
+        assertThat(saved.getDefaultPackageManager()).isEqualTo("dnf");
+        assertThat(saved.getDefaultConfirmations()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldLookUpTheCredentialsOfARepository(JenkinsRule j) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL, "obs", "OBS account", "tester", "secret"));
+
+        BasicAuth auth = RepositoryCredentials.lookup(repository("updates", "https://example.org/", "obs"));
+
+        assertThat(auth.username()).isEqualTo("tester");
+        assertThat(auth.password()).isEqualTo("secret");
+        assertThat(auth.toString()).doesNotContain("secret");
+        assertThat(RepositoryCredentials.lookup(repository("public", "https://example.org/", null))).isNull();
+    }
+
+    @Test
+    void shouldValidateOnlyForAdministrators(JenkinsRule j) {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                .grant(Jenkins.READ).everywhere().to("reader"));
+        PackageRepository.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(PackageRepository.DescriptorImpl.class);
+
+        try (var ignored = hudson.security.ACL.as2(hudson.model.User.getById("admin", true).impersonate2())) {
+            assertThat(descriptor.doCheckUrl("ftp://example.org/").kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(descriptor.doCheckUrl("https://example.org/repo/").kind).isEqualTo(FormValidation.Kind.OK);
+        }
+        try (var ignored = hudson.security.ACL.as2(hudson.model.User.getById("reader", true).impersonate2())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> descriptor.doCheckUrl("ftp://example.org/"))
+                    .isInstanceOf(AccessDeniedException.class);
+            ListBoxModel credentials = descriptor.doFillCredentialsIdItems("obs");
+            assertThat(credentials).extracting(option -> option.value).containsExactly("obs");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.jenkins.plugins.virtregress.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.virtregress.bisect.BisectResult;
+import org.virtregress.bisect.CandidateDetails;
+import org.virtregress.bisect.Outcome;
+import org.virtregress.bisect.Phase;
+import org.virtregress.bisect.ProbeRecord;
+import org.virtregress.bisect.Verdict;
+import org.virtregress.report.CommitBisection;
+
+class BisectSectionsTest {
+    private static final String PARENT = "1".repeat(40);
+    private static final String CULPRIT = "2".repeat(40);
+
+    private static ProbeRecord probe(Phase phase, int round, String commit, Verdict verdict) {
+        return new ProbeRecord(phase, round, commit, null, verdict, 1, List.of(verdict), Duration.ofSeconds(2), null,
+                null, "", false);
+    }
+
+    private static BisectResult result() {
+        CandidateDetails culprit = new CandidateDetails(CULPRIT, "Ann <ann@example.org>", Instant.EPOCH,
+                "<script>alert(1)</script> break the boot", List.of("hw/i386/pc.c"));
+        return new BisectResult(List.of(PARENT), "3".repeat(40), 3, Outcome.COMPLETE, "first bad: " + CULPRIT, culprit,
+                List.of(), List.of(probe(Phase.VERIFY, 0, "3".repeat(40), Verdict.BAD),
+                        probe(Phase.BISECT, 1, CULPRIT, Verdict.BAD)),
+                List.of(probe(Phase.CONFIRM, 0, PARENT, Verdict.GOOD), probe(Phase.CONFIRM, 0, PARENT, Verdict.GOOD),
+                        probe(Phase.CONFIRM, 0, CULPRIT, Verdict.BAD), probe(Phase.CONFIRM, 0, CULPRIT, Verdict.BAD)),
+                1, 1, 6, 1, Duration.ofSeconds(20), Duration.ofSeconds(12), null, List.of());
+    }
+
+    @Test
+    void shouldMapTheCulpritProbesAndConfirmation() {
+        CommitBisection section = BisectSections.commitBisection(result(), "qemu", Map.of(CULPRIT, "break the boot"));
+
+        assertThat(section.outcome()).isEqualTo(CommitBisection.Outcome.COMPLETE);
+        assertThat(section.culprit().hash()).isEqualTo(CULPRIT);
+        assertThat(section.culprit().filesChanged()).containsExactly("hw/i386/pc.c");
+        assertThat(section.probes()).hasSize(2);
+        assertThat(section.probes().get(1).subject()).isEqualTo("break the boot");
+        assertThat(section.confirmation().confirmed()).isTrue();
+        assertThat(section.confirmation().parentRuns()).hasSize(2);
+    }
+
+    @Test
+    void shouldStateTheConfidenceFromTheConfirmation() {
+        assertThat(BisectSections.confidence(result())).isEqualTo("parent 2/2 good, culprit 2/2 bad");
+    }
+}

@@ -1,0 +1,58 @@
+package io.jenkins.plugins.virtregress.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.virtregress.bisect.ProbeAbortedException;
+import org.virtregress.bisect.Verdict;
+
+class BodyVerdictsTest {
+    private static Verdict verdictOf(Object value) throws ProbeAbortedException {
+        return BodyVerdicts.fromReturnValue(value, Duration.ofSeconds(3)).verdict();
+    }
+
+    @Test
+    void shouldReadACompletedBodyAsGood() throws Exception {
+        assertThat(verdictOf(null)).isEqualTo(Verdict.GOOD);
+        assertThat(verdictOf(Map.of("passed", 3))).isEqualTo(Verdict.GOOD);
+    }
+
+    @Test
+    void shouldReadExplicitVerdicts() throws Exception {
+        assertThat(verdictOf("skip")).isEqualTo(Verdict.SKIP);
+        assertThat(verdictOf(" BAD ")).isEqualTo(Verdict.BAD);
+        assertThat(verdictOf("good")).isEqualTo(Verdict.GOOD);
+        assertThat(verdictOf(Boolean.FALSE)).isEqualTo(Verdict.BAD);
+        assertThat(verdictOf(Boolean.TRUE)).isEqualTo(Verdict.GOOD);
+    }
+
+    @Test
+    void shouldReadExitCodesAsGitBisectRunDoes() throws Exception {
+        assertThat(verdictOf(0)).isEqualTo(Verdict.GOOD);
+        assertThat(verdictOf(125)).isEqualTo(Verdict.SKIP);
+        assertThat(verdictOf(1)).isEqualTo(Verdict.BAD);
+        assertThat(verdictOf(127L)).isEqualTo(Verdict.BAD);
+        assertThatThrownBy(() -> verdictOf(128)).isInstanceOf(ProbeAbortedException.class).hasMessageContaining("128");
+        assertThatThrownBy(() -> verdictOf(-1)).isInstanceOf(ProbeAbortedException.class);
+    }
+
+    @Test
+    void shouldStopOnAStringThatIsNoVerdict() {
+        assertThatThrownBy(() -> verdictOf("godo")).isInstanceOf(ProbeAbortedException.class)
+                .hasMessageContaining("'godo'");
+    }
+
+    @Test
+    void shouldReadAFailedBodyAsBadAndATimeoutAsSkip() {
+        assertThat(BodyVerdicts.fromFailure(new IOException("script returned exit code 1"), Duration.ZERO))
+                .satisfies(r -> {
+                    assertThat(r.verdict()).isEqualTo(Verdict.BAD);
+                    assertThat(r.reason()).contains("script returned exit code 1");
+                });
+        assertThat(BodyVerdicts.timedOut(Duration.ofMinutes(5)).verdict()).isEqualTo(Verdict.SKIP);
+    }
+}
