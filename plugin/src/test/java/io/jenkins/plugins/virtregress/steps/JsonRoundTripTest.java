@@ -32,7 +32,7 @@ class JsonRoundTripTest {
 
     @Test
     void shouldCarryAnInstallResult() throws Exception {
-        InstallResult result = new InstallResult("zypper", "/work/root", List.of(new PackageSpec("qemu", "9.1.0-4.1")),
+        InstallResult result = new InstallResult("zypper", "/srv/test-root", List.of(new PackageSpec("qemu", "9.1.0-4.1")),
                 List.of("qemu-old"), List.of("https://example.org/repo/"), Map.of("qemu", "9.1.0-3.1"),
                 Map.of("qemu", "9.1.0-3.1"), List.of(new CommandRecord(List.of("zypper", "install"), 8, false,
                 Duration.ofSeconds(3))), false, true, List.of(new PackageChange("qemu", "9.1.0-4.1", "9.1.0-3.1")),
