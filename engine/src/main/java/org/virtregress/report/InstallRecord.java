@@ -3,6 +3,7 @@ package org.virtregress.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
+import org.virtregress.install.CommandRecord;
 import org.virtregress.install.InstallResult;
 
 /**
@@ -30,10 +31,16 @@ public record InstallRecord(String manager, String root, Map<String, String> bef
      * Records an install for the report.
      *
      * @param result what the installer returned
-     * @return the record, each command as its arguments joined by spaces
+     * @return the record, each command as its arguments joined by spaces and how it ended, such as
+     *     {@code dnf -y install qemu-8.2.0-3 (exit 0)}
      */
     public static InstallRecord from(InstallResult result) {
         return new InstallRecord(result.manager(), result.root(), result.before(), result.after(), result.success(),
-                result.rolledBack(), result.commands().stream().map(command -> String.join(" ", command.argv())).toList());
+                result.rolledBack(), result.commands().stream().map(InstallRecord::commandLine).toList());
+    }
+
+    private static String commandLine(CommandRecord command) {
+        return String.join(" ", command.argv()) + " (exit " + command.exitCode()
+                + (command.timedOut() ? ", timed out" : "") + ")";
     }
 }

@@ -20,6 +20,7 @@ import org.virtregress.repo.Build;
 import org.virtregress.repo.BuildChange;
 import org.virtregress.repo.Checksum;
 import org.virtregress.repo.PackageFormat;
+import org.virtregress.suite.CaseAttempt;
 import org.virtregress.suite.CaseResult;
 import org.virtregress.suite.CaseStatus;
 import org.virtregress.suite.SuiteResult;
@@ -140,7 +141,33 @@ class StageResultsTest {
 
         assertThat(InstallRecord.from(result)).isEqualTo(new InstallRecord("dnf", "/tmp/root",
                 Map.of("qemu", "0:8.2.0-2"), Map.of("qemu", "0:8.2.0-3"), true, false,
-                List.of("dnf -y install qemu-8.2.0-3")));
+                List.of("dnf -y install qemu-8.2.0-3 (exit 0)")));
+    }
+
+    @Test
+    void shouldSayHowAFailedInstallCommandEnded() {
+        InstallResult result = new InstallResult("zypper", null, List.of(PackageSpec.parse("qemu=8.2.0-3")),
+                List.of(), List.of(), Map.of(), Map.of(),
+                List.of(new CommandRecord(List.of("zypper", "install", "qemu=8.2.0-3"), -1, true, Duration.ofMinutes(30))),
+                false, true, List.of(), "timed out", null, Instant.parse("2024-05-08T06:40:00Z"), Duration.ofMinutes(30));
+
+        assertThat(InstallRecord.from(result).commands()).containsExactly("zypper install qemu=8.2.0-3 (exit -1, timed out)");
+    }
+
+    @Test
+    void shouldReportACancelledCaseAsSkippedAndAFlakyOneWithItsAttempts() {
+        CaseResult flaky = CaseResult.of("3", "migrate", CaseStatus.FAIL, Duration.ofSeconds(1), "slow", null)
+                .withRerun(new CaseAttempt(2, CaseStatus.PASS, Duration.ofSeconds(1), null, null, List.of()));
+        SuiteResult suite = SuiteResult.of("boot", List.of(
+                CaseResult.of("5", "numa", CaseStatus.CANCEL, Duration.ZERO, null, null), flaky),
+                List.of(), Duration.ofSeconds(5), null, null);
+
+        SuiteReport report = SuiteReport.from(suite);
+
+        assertThat(report.cases()).extracting(TestCaseReport::verdict)
+                .containsExactly(TestCaseReport.Verdict.SKIP, TestCaseReport.Verdict.FLAKY);
+        assertThat(report.cases().get(1).attempts()).isEqualTo(2);
+        assertThat(report.totals().flaky()).isEqualTo(1);
     }
 
     private static Build build(String evr, String sourceCommit) {

@@ -39,7 +39,7 @@ final class BisectRecorder {
      */
     static BisectReportAction record(Run<?, ?> run, String id, BisectSettings settings, BisectResult result,
             Map<String, String> subjects, TaskListener listener) throws IOException {
-        CommitBisection section = BisectSections.commitBisection(result, settings.repository(), subjects);
+        CommitBisection section = CommitBisection.from(settings.repository(), result, subjects::get, probe -> null);
         RegressionReport report = RegressionReport.builder("Bisection of " + run.getFullDisplayName(), Instant.now())
                 .job(run.getParent().getFullName(), run.getId())
                 .newBuilds(ReportSections.newBuilds(NewBuildsOfRun.of(run)))

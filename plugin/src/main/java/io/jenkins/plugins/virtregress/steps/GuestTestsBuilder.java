@@ -212,7 +212,7 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
         SuiteResult result = Json.mapper().readValue(workspace.act(suite), SuiteResult.class);
 
         String id = ReportAction.nextId(run, "virt-regress-tests");
-        SuiteReport section = ReportSections.suite(result);
+        SuiteReport section = SuiteReport.from(result);
         RegressionReport report = RegressionReport.builder("Guest tests " + name + " of " + run.getFullDisplayName(),
                         Instant.now())
                 .job(run.getParent().getFullName(), run.getId())

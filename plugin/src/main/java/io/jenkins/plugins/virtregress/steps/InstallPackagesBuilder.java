@@ -39,6 +39,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 import org.virtregress.install.InstallResult;
+import org.virtregress.report.InstallRecord;
 import org.virtregress.report.RegressionReport;
 import org.virtregress.storage.Json;
 
@@ -180,7 +181,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         RegressionReport report = RegressionReport.builder("Install on " + run.getFullDisplayName(), Instant.now())
                 .job(run.getParent().getFullName(), run.getId())
                 .newBuilds(ReportSections.newBuilds(NewBuildsOfRun.of(run)))
-                .install(ReportSections.install(result))
+                .install(InstallRecord.from(result))
                 .build();
         ResultFile.write(run.getRootDir().toPath(), id, report);
         Map<String, String> changes = VersionChanges.between(result.before(), result.after());

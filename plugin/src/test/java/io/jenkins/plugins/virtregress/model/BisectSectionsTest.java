@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.CandidateDetails;
@@ -13,7 +12,6 @@ import org.virtregress.bisect.Outcome;
 import org.virtregress.bisect.Phase;
 import org.virtregress.bisect.ProbeRecord;
 import org.virtregress.bisect.Verdict;
-import org.virtregress.report.CommitBisection;
 
 class BisectSectionsTest {
     private static final String PARENT = "1".repeat(40);
@@ -33,19 +31,6 @@ class BisectSectionsTest {
                 List.of(probe(Phase.CONFIRM, 0, PARENT, Verdict.GOOD), probe(Phase.CONFIRM, 0, PARENT, Verdict.GOOD),
                         probe(Phase.CONFIRM, 0, CULPRIT, Verdict.BAD), probe(Phase.CONFIRM, 0, CULPRIT, Verdict.BAD)),
                 1, 1, 6, 1, Duration.ofSeconds(20), Duration.ofSeconds(12), null, List.of());
-    }
-
-    @Test
-    void shouldMapTheCulpritProbesAndConfirmation() {
-        CommitBisection section = BisectSections.commitBisection(result(), "qemu", Map.of(CULPRIT, "break the boot"));
-
-        assertThat(section.outcome()).isEqualTo(CommitBisection.Outcome.COMPLETE);
-        assertThat(section.culprit().hash()).isEqualTo(CULPRIT);
-        assertThat(section.culprit().filesChanged()).containsExactly("hw/i386/pc.c");
-        assertThat(section.probes()).hasSize(2);
-        assertThat(section.probes().get(1).subject()).isEqualTo("break the boot");
-        assertThat(section.confirmation().confirmed()).isTrue();
-        assertThat(section.confirmation().parentRuns()).hasSize(2);
     }
 
     @Test
