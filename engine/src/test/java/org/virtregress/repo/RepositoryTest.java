@@ -33,7 +33,7 @@ class RepositoryTest {
     @Test
     void shouldRejectOtherSchemes() {
         assertThatThrownBy(() -> Repository.parse("ftp://example.org/repo")).hasMessageContaining("ftp://example.org/repo");
-        assertThatThrownBy(() -> Repository.parse("http://exa mple.org/")).hasMessageContaining("malformed");
+        assertThatThrownBy(() -> Repository.parse("http://exa^mple.org/")).hasMessageContaining("malformed");
     }
 
     @Test
