@@ -36,7 +36,8 @@ final class RepositoryTargets {
             if (configured.isPresent()) {
                 PackageRepository repository = configured.get();
                 targets.add(new RepositoryTarget(repository.getUrl(), repository.getName(),
-                        RepositoryCredentials.lookup(repository)));
+                        RepositoryCredentials.lookup(repository), List.of(repository.getArchitectures()),
+                        List.of(repository.getComponents())));
             } else if (entry.contains(":") || entry.contains("/")) {
                 Optional<String> problem = FieldChecks.repositoryUrl(entry);
                 if (problem.isPresent()) {
