@@ -51,8 +51,9 @@ final class MetadataStream implements Closeable {
                     return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
                 }
 
+                // synchronized: a decompressor may read on a thread of its own while a failure is examined
                 @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
+                public synchronized int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = super.read(buffer, offset, length);
                     if (n > 0) {
                         rawCount += n;
