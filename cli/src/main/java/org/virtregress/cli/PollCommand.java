@@ -124,7 +124,7 @@ public final class PollCommand implements Callable<Integer> {
                 err.println("virt-regress poll: cannot write JSON: " + e.getMessage());
                 return ExitCodes.REPOSITORY;
             }
-        } else {
+        } else if (!fresh.isEmpty() || !result.hasFailures()) {
             printTable(out, fresh);
         }
         for (BuildChange change : result.changes()) {

@@ -70,7 +70,8 @@ public final class RpmMdReader implements RepositoryReader {
             if (signature != null) {
                 copy(metadataCopy, "repomd.xml" + SIGNATURE_SUFFIX, signature);
             }
-            primaryCopy = metadataCopy.resolve(fileName(primary.location()));
+            primaryCopy = metadataCopy.resolve(PackageNames.fileName(fileName(primary.location()),
+                    repomdUri + ": the primary location " + PackageNames.quote(primary.location())));
         }
         URI primaryUri = Locations.resolve(repository.base(), primary.location());
         List<Build> builds = new ArrayList<>();
