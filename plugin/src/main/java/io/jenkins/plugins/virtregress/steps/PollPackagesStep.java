@@ -86,7 +86,8 @@ public class PollPackagesStep extends Step {
     }
 
     /**
-     * Sets a directory on the polling node that keeps every new build.
+     * Sets a directory that keeps every new build: any directory of the agent that polls, or, when
+     * the controller polls, a path relative to the job's directory.
      *
      * @param archive a directory, or empty for none
      */
@@ -151,7 +152,7 @@ public class PollPackagesStep extends Step {
             TaskListener listener = getContext().get(TaskListener.class);
             File stateFile = new File(run.getParent().getRootDir(), "virt-regress-poll-" + step.state + ".json");
             List<NewBuild> builds = new PackagePoll(step.repositories, step.packages, step.agent, step.archive)
-                    .poll(stateFile, step.baseline, listener);
+                    .poll(run.getParent(), run, stateFile, step.baseline, listener, found -> true);
             List<Map<String, Object>> maps = new ArrayList<>();
             for (NewBuild build : builds) {
                 maps.add(new LinkedHashMap<>(build.toMap()));
