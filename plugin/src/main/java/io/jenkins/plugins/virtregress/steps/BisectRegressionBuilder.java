@@ -19,8 +19,11 @@ import io.jenkins.plugins.virtregress.config.FieldChecks;
 import io.jenkins.plugins.virtregress.config.FormChecks;
 import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.BisectReportAction;
+import io.jenkins.plugins.virtregress.model.ProbeLogs;
 import io.jenkins.plugins.virtregress.model.ReportAction;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
@@ -192,6 +195,22 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
             @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
+        performAndRecord(run, workspace, env, listener);
+    }
+
+    /**
+     * Bisects, records the report and sets the build's result from the outcome.
+     *
+     * @param run the build
+     * @param workspace the workspace holding the repository
+     * @param env the build's environment
+     * @param listener the console
+     * @return the action recorded for this bisection (not another one of the same build)
+     * @throws IOException if the bisection cannot run, or stopped before its end
+     * @throws InterruptedException if interrupted
+     */
+    BisectReportAction performAndRecord(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener)
+            throws IOException, InterruptedException {
         BisectReportAction action = bisect(run, workspace, env, listener);
         if (Outcome.valueOf(action.getOutcome()) == Outcome.ABORTED) {
             throw new AbortException("The bisection stopped: " + action.getReason());
@@ -199,6 +218,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         if (Outcome.valueOf(action.getOutcome()) != Outcome.COMPLETE) {
             run.setResult(Result.UNSTABLE);
         }
+        return action;
     }
 
     /**
@@ -222,8 +242,17 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         }
         BisectOutcome outcome = Json.mapper().readValue(
                 workspace.act(new BisectCallable(settings, argv, timeoutMinutes, listener)), BisectOutcome.class);
-        return BisectRecorder.record(run, ReportAction.nextId(run, "virt-regress-bisect"), settings,
-                outcome.result(), outcome.subjects(), listener);
+        synchronized (run) {
+            String id = ReportAction.nextId(run, "virt-regress-bisect");
+            Path logs = ReportAction.logDirectory(run, id);
+            FilePath agentLogs = workspace.child(outcome.logs());
+            if (agentLogs.isDirectory()) {
+                Files.createDirectories(logs);
+                agentLogs.copyRecursiveTo(new FilePath(logs.toFile()));
+            }
+            return BisectRecorder.record(run, id, settings, outcome.result(), outcome.subjects(), outcome.remaining(),
+                    reference -> ProbeLogs.link(logs, reference), outcome.replayed(), listener);
+        }
     }
 
     private BisectSettings settings(EnvVars env) throws AbortException {
