@@ -32,12 +32,25 @@ public class VirtRegressConfiguration extends GlobalConfiguration {
 
     private List<PackageRepository> repositories = new ArrayList<>();
     private String defaultPackageManager = PackageManagers.ZYPPER;
-    private int defaultConfirmations = DEFAULT_CONFIRMATIONS;
+    private Integer defaultConfirmations = DEFAULT_CONFIRMATIONS;
     private boolean allowFileRepositories;
 
-    /** Loads the saved configuration. */
+    /** Loads the saved configuration, with the defaults of fields it leaves out. */
     public VirtRegressConfiguration() {
         load();
+        fillDefaults();
+    }
+
+    private void fillDefaults() {
+        if (repositories == null) {
+            repositories = new ArrayList<>();
+        }
+        if (Util.fixEmptyAndTrim(defaultPackageManager) == null) {
+            defaultPackageManager = PackageManagers.ZYPPER;
+        }
+        if (defaultConfirmations == null) {
+            defaultConfirmations = DEFAULT_CONFIRMATIONS;
+        }
     }
 
     /**
@@ -135,7 +148,7 @@ public class VirtRegressConfiguration extends GlobalConfiguration {
 
     /** Returns the default confirmations. */
     public int getDefaultConfirmations() {
-        return defaultConfirmations;
+        return defaultConfirmations == null ? DEFAULT_CONFIRMATIONS : defaultConfirmations;
     }
 
     /**

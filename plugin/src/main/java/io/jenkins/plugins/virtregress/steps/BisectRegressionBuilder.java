@@ -46,9 +46,9 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
     /** How long one probe may run when the job does not say. */
     static final int DEFAULT_TIMEOUT_MINUTES = 60;
 
-    private final String good;
-    private final String bad;
-    private final String command;
+    private String good;
+    private String bad;
+    private String command;
     private String repository = ".";
     private String paths = "";
     private boolean firstParent;
@@ -190,6 +190,24 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
     @DataBoundSetter
     public void setTimeoutMinutes(int timeoutMinutes) {
         this.timeoutMinutes = Math.max(1, timeoutMinutes);
+    }
+
+    /**
+     * Fills the defaults of fields that an older or hand-written job configuration leaves out.
+     *
+     * @return this step
+     */
+    protected Object readResolve() {
+        good = Util.fixNull(good);
+        bad = Util.fixNull(bad);
+        command = Util.fixNull(command);
+        repository = Util.fixEmptyAndTrim(repository) == null ? "." : repository;
+        paths = Util.fixNull(paths);
+        confirm = Util.fixNull(confirm);
+        probes = Math.max(1, probes);
+        repeat = Math.max(1, repeat);
+        timeoutMinutes = timeoutMinutes < 1 ? DEFAULT_TIMEOUT_MINUTES : timeoutMinutes;
+        return this;
     }
 
     @Override

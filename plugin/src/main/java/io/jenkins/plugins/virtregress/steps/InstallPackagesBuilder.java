@@ -52,12 +52,12 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
     /** How long an install may take when the job does not say. */
     static final int DEFAULT_TIMEOUT_MINUTES = 30;
 
-    private final String packages;
+    private String packages;
     private String manager;
     private String repositories = "";
     private String remove = "";
     private String root;
-    private boolean gpgCheck = true;
+    private Boolean gpgCheck = Boolean.TRUE;
     private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
 
     /**
@@ -138,7 +138,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
 
     /** Tells whether package signatures are checked. */
     public boolean isGpgCheck() {
-        return gpgCheck;
+        return gpgCheck == null || gpgCheck;
     }
 
     /**
@@ -148,7 +148,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
      */
     @DataBoundSetter
     public void setGpgCheck(boolean gpgCheck) {
-        this.gpgCheck = gpgCheck;
+        this.gpgCheck = Boolean.valueOf(gpgCheck);
     }
 
     /** Returns the timeout minutes. */
@@ -166,6 +166,22 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         this.timeoutMinutes = Math.max(1, timeoutMinutes);
     }
 
+    /**
+     * Fills the defaults of fields that an older or hand-written job configuration leaves out.
+     *
+     * @return this step
+     */
+    protected Object readResolve() {
+        packages = Util.fixNull(packages);
+        repositories = Util.fixNull(repositories);
+        remove = Util.fixNull(remove);
+        if (gpgCheck == null) {
+            gpgCheck = Boolean.TRUE; // a configuration without the field never skips signature checks
+        }
+        timeoutMinutes = timeoutMinutes < 1 ? DEFAULT_TIMEOUT_MINUTES : timeoutMinutes;
+        return this;
+    }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
             @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
@@ -174,7 +190,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         String chosen = manager == null ? VirtRegressConfiguration.get().getDefaultPackageManager() : manager;
         InstallCallable install = new InstallCallable(chosen, FieldChecks.split(expanded), removals(env),
                 installRepositories(env.expand(repositories), listener), root == null ? null : env.expand(root),
-                gpgCheck, timeoutMinutes, listener);
+                isGpgCheck(), timeoutMinutes, listener);
         InstallResult result = Json.mapper().readValue(workspace.act(install), InstallResult.class);
 
         String id = ReportAction.nextId(run, "virt-regress-install");

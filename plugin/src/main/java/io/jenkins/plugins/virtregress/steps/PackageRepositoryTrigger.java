@@ -23,6 +23,7 @@ import io.jenkins.plugins.virtregress.model.NewBuildsCause;
 import io.jenkins.plugins.virtregress.model.NewBuildsText;
 import java.io.File;
 import java.io.IOException;
+import java.io.ObjectStreamException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,8 +59,8 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
 
     private static final Logger LOGGER = Logger.getLogger(PackageRepositoryTrigger.class.getName());
 
-    private final String repositories;
-    private final String packages;
+    private String repositories;
+    private String packages;
     private String agent;
     private String archive;
 
@@ -116,6 +117,18 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
     @DataBoundSetter
     public void setArchive(String archive) {
         this.archive = Util.fixEmptyAndTrim(archive);
+    }
+
+    /**
+     * Fills the defaults of fields that an older or hand-written job configuration leaves out.
+     *
+     * @return this trigger
+     */
+    @Override
+    protected Object readResolve() throws ObjectStreamException {
+        repositories = Util.fixNull(repositories);
+        packages = Util.fixNull(packages);
+        return super.readResolve();
     }
 
     @Override
