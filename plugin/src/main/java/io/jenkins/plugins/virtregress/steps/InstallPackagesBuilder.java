@@ -18,7 +18,6 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.virtregress.config.FieldChecks;
 import io.jenkins.plugins.virtregress.config.FormChecks;
 import io.jenkins.plugins.virtregress.config.PackageManagers;
-import io.jenkins.plugins.virtregress.config.PackageRepository;
 import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.InstalledPackagesAction;
 import io.jenkins.plugins.virtregress.model.ReportAction;
@@ -189,7 +188,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         check(FieldChecks.packageRequests(expanded, removals(env).isEmpty()));
         String chosen = manager == null ? VirtRegressConfiguration.get().getDefaultPackageManager() : manager;
         InstallCallable install = new InstallCallable(chosen, FieldChecks.split(expanded), removals(env),
-                installRepositories(env.expand(repositories), listener), root == null ? null : env.expand(root),
+                installRepositories(env.expand(repositories), run), root == null ? null : env.expand(root),
                 isGpgCheck(), timeoutMinutes, listener);
         InstallResult result = Json.mapper().readValue(workspace.act(install), InstallResult.class);
 
@@ -221,20 +220,21 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         return names;
     }
 
-    private static List<String> installRepositories(String value, TaskListener listener) throws AbortException {
-        List<String> urls = new ArrayList<>();
-        VirtRegressConfiguration configuration = VirtRegressConfiguration.get();
-        for (String entry : FieldChecks.split(value)) {
-            Optional<PackageRepository> configured = configuration.findRepository(entry);
-            String url = configured.map(PackageRepository::getUrl).orElse(entry);
-            if (configured.isPresent() && configured.get().getCredentialsId() != null) {
-                listener.getLogger().println("Note: repository " + entry + " has credentials; the package manager"
-                        + " reads it with its own configuration, not with those credentials.");
-            }
-            check(FieldChecks.repositoryUrl(url));
-            urls.add(url.startsWith("deb:") ? url.substring("deb:".length()) : url);
+    /**
+     * Resolves the repositories of the install: configured names bring their URL and credentials
+     * (looked up with the build's authentication), URLs are used as given; {@code file:} URLs only
+     * when the global configuration allows them.
+     */
+    private static List<RepositoryTarget> installRepositories(String value, Run<?, ?> run) throws AbortException {
+        List<RepositoryTarget> targets = new ArrayList<>();
+        if (FieldChecks.split(value).isEmpty()) {
+            return targets;
         }
-        return urls;
+        for (RepositoryTarget target : RepositoryTargets.resolve(value, run.getParent(), run)) {
+            String url = target.spec().startsWith("deb:") ? target.spec().substring("deb:".length()) : target.spec();
+            targets.add(new RepositoryTarget(url, target.name(), target.credentials()));
+        }
+        return targets;
     }
 
     private static void check(Optional<String> problem) throws AbortException {
