@@ -29,8 +29,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,9 +51,6 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
     static final String STATE_FILE = "virt-regress-poll-state.json";
     /** The directory of the polling logs in the job's directory. */
     static final String LOG_DIRECTORY = "virt-regress-polling";
-
-    /** The jobs being polled now, by full name: one poll at a time per job, whatever trigger instance. */
-    private static final Set<String> POLLING = ConcurrentHashMap.newKeySet();
 
     private static final Logger LOGGER = Logger.getLogger(PackageRepositoryTrigger.class.getName());
 
@@ -143,7 +138,7 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
             return;
         }
         String key = owner.getFullName();
-        if (!POLLING.add(key)) {
+        if (!PollGate.enter(key)) {
             LOGGER.fine(() -> "Poll of " + key + " still running; skipped");
             return;
         }
@@ -151,7 +146,7 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
             try {
                 pollAndSchedule(owner);
             } finally {
-                POLLING.remove(key);
+                PollGate.leave(key);
             }
         });
     }
