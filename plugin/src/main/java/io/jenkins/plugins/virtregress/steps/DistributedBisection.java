@@ -88,6 +88,17 @@ final class DistributedBisection {
         return bisection;
     }
 
+    /**
+     * Tells whether a bisection of a build is held in memory.
+     *
+     * @param run the build
+     * @param id the bisection's id
+     * @return true while it runs, or until its build ends
+     */
+    static boolean isHeld(Run<?, ?> run, String id) {
+        return ACTIVE.containsKey(key(run, id));
+    }
+
     /** Returns the bisection's id within its build. */
     String id() {
         return id;
