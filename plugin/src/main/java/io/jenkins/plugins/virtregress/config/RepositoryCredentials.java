@@ -1,6 +1,9 @@
 package io.jenkins.plugins.virtregress.config;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
@@ -15,6 +18,14 @@ import org.springframework.security.core.Authentication;
  * credentials its authentication may use there, never the controller's {@code SYSTEM}-scoped ones.
  */
 public final class RepositoryCredentials {
+    /**
+     * Matches the username/password credentials a job may use, for the credentials drop-down: not
+     * the {@code SYSTEM}-scoped ones, which jobs never see.
+     */
+    static final CredentialsMatcher MATCHER = CredentialsMatchers.allOf(
+            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+            CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM)));
+
     private RepositoryCredentials() {
     }
 
