@@ -181,4 +181,25 @@ class PackageRepositoryTriggerITest {
                 .everywhere().to("bob"));
         assertThat(trigger.pollAndSchedule(project)).extracting(NewBuild::getVersion).containsExactly("1.0-1");
     }
+
+    @Test
+    void shouldNotPollAJobTwiceAtOnceWhateverTriggerInstance(JenkinsRule j, @TempDir Path directory)
+            throws Exception {
+        Path repository = Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", "1.0", "1");
+        FreeStyleProject project = watching(j, "reconfigured", repository);
+        PackageRepositoryTrigger before = project.getTrigger(PackageRepositoryTrigger.class);
+        j.configRoundtrip(project); // a new trigger instance, as when a user saves the job
+        PackageRepositoryTrigger after = project.getTrigger(PackageRepositoryTrigger.class);
+        assertThat(after).isNotSameAs(before);
+
+        assertThat(PollGate.enter(project.getFullName())).isTrue(); // the old instance's poll still runs
+        try {
+            after.run();
+        } finally {
+            PollGate.leave(project.getFullName());
+        }
+
+        assertThat(PackageRepositoryTrigger.history(project).logs()).isEmpty();
+        assertThat(project.getLastBuild()).isNull();
+    }
 }
