@@ -122,6 +122,8 @@ class BisectReportITest {
         j.assertLogContains("Replayed from the state file, not run again", second);
         j.assertLogNotContains("Probe of ", second);
         assertThat(second.getAction(BisectReportAction.class).getReplayed()).isPositive();
+        assertThat(j.createWebClient().getPage(second).asNormalizedText())
+                .contains("verdicts replayed from the state file of an earlier build");
 
         Fixtures.run(upstream, "git", "-c", "user.name=Ann Example", "-c", "user.email=ann@example.org", "commit",
                 "--quiet", "--allow-empty", "-m", "one more upstream commit");
