@@ -195,6 +195,25 @@ public class PollPackagesStep extends Step {
         }
 
         /**
+         * Checks the archive: without an agent the controller polls, and its archive must stay in
+         * the job's directory.
+         *
+         * @param value the archive as typed
+         * @param agent the agent as typed
+         * @param item the job being configured
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckArchive(@QueryParameter String value, @QueryParameter String agent,
+                @AncestorInPath Item item) {
+            JobPermissions.check(item);
+            if (Util.fixEmptyAndTrim(agent) != null) {
+                return FormValidation.ok();
+            }
+            return FormChecks.toValidation(FieldChecks.controllerArchive(value));
+        }
+
+        /**
          * Checks the package names and globs.
          *
          * @param value the names as typed

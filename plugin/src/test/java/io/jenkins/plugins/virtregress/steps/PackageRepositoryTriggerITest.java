@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.slaves.DumbSlave;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.NewBuild;
 import io.jenkins.plugins.virtregress.model.NewBuildsAction;
@@ -164,6 +165,11 @@ class PackageRepositoryTriggerITest {
 
         trigger.setArchive("archive");
         assertThat(trigger.pollAndSchedule(project)).hasSize(1);
+        PackageRepositoryTrigger.DescriptorImpl form = j.jenkins.getDescriptorByType(
+                PackageRepositoryTrigger.DescriptorImpl.class);
+        assertThat(form.doCheckArchive(outside.toString(), "", project).kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(form.doCheckArchive(outside.toString(), "poller", project).kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(form.doCheckArchive("archive", "", project).kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(project.getRootDir().toPath().resolve("archive")).isDirectory();
     }
 
