@@ -59,6 +59,9 @@ public final class Hunt {
     private HuntResult.CommitLevel commits;
     private HuntResult.PackagingChange packaging;
     private final List<InstallResult> restored = new ArrayList<>();
+    private final Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> remaining = new java.util.concurrent.ConcurrentHashMap<>();
+    private HuntResult result;
 
     /**
      * Creates a hunt.
@@ -102,7 +105,21 @@ public final class Hunt {
         if (tester != null && level.compareTo(HuntResult.Level.REPRODUCE) >= 0) {
             result = restore(tester, result);
         }
+        this.result = result;
         return result;
+    }
+
+    /**
+     * Returns the report of the hunt that ran.
+     *
+     * @return the report
+     * @throws IllegalStateException if {@link #run} has not returned
+     */
+    public HuntReport report() {
+        if (result == null) {
+            throw new IllegalStateException("the hunt has not run");
+        }
+        return new HuntReport(result, labels, remaining);
     }
 
     private HuntResult levels(Archive archive, PackageSetTester tester, InstallRoots roots)
@@ -323,16 +340,18 @@ public final class Hunt {
                 .run(range, journal);
     }
 
-    private void progress(String levelName, ProbeRecord record, int remaining,
-                          java.util.function.Function<String, String> labels) {
+    private void progress(String levelName, ProbeRecord record, int left,
+                          java.util.function.Function<String, String> names) {
+        String label = labels.computeIfAbsent(record.candidate(), names::apply);
+        remaining.put(HuntReport.key(record), left);
         String where = switch (record.phase()) {
             case VERIFY -> "verify";
             case BISECT -> "round " + record.round();
             case CONFIRM -> "confirm";
         };
         listener.progress(String.format(Locale.ROOT, "[%s %s] %s %s (%.1f s) %s; %d left", levelName, where,
-                labels.apply(record.candidate()), lower(record.verdict().name()), record.duration().toMillis() / 1000.0,
-                record.reason(), remaining));
+                label, lower(record.verdict().name()), record.duration().toMillis() / 1000.0,
+                record.reason(), left));
     }
 
     private HuntResult restore(PackageSetTester tester, HuntResult result) throws InterruptedException {
