@@ -42,11 +42,14 @@ public final class CommandCommitProber implements CommitProber {
     @Override
     public CommitProbe open(String packageName, Path repository, InstallRoots roots) throws IOException {
         List<CommandProbe> probes = new ArrayList<>();
+        // a fresh directory per process: a killed hunt leaves its worktrees behind
+        java.nio.file.Files.createDirectories(workDirectory);
+        Path session = java.nio.file.Files.createTempDirectory(workDirectory, "commit-probes-");
         try {
             for (InstallRoots.Root root : roots.all()) {
                 String dir = root.path() == null ? "/" : root.path().toString();
                 List<String> command = argv.stream().map(a -> a.replace(ROOT, dir)).toList();
-                Path work = workDirectory.resolve("commit-probe-" + root.number());
+                Path work = session.resolve("root-" + root.number());
                 probes.add(CommandProbe.builder(repository, command).timeout(timeout).workRoot(work)
                         .logDirectory(work.resolve("logs")).build());
             }
