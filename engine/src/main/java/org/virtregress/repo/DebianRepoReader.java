@@ -123,7 +123,7 @@ public final class DebianRepoReader implements RepositoryReader {
             Predicate<String> names, Set<String> architectures, Path metadataCopy, Consumer<Build> consumer)
             throws RepositoryException {
         ReleaseFile.Entry plain = release.sha256().get(index.directory() + "Packages");
-        long cap = plain != null ? plain.size() : limits.maxMetadataBytes();
+        long cap = limits.maxMetadataBytes();
         long openSize = plain == null ? -1 : plain.size();
         for (String path : index.paths()) {
             ReleaseFile.Entry entry = release.sha256().get(path);

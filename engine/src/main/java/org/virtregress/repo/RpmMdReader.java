@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.virtregress.io.SafeXml;
 import org.virtregress.version.Evr;
 
 /**
@@ -62,7 +63,7 @@ public final class RpmMdReader implements RepositoryReader {
             return new RepositorySnapshot(true, mark, List.of());
         }
         byte[] signature = verifier == null ? null : verify(verifier, repomdUri, answer.body());
-        RepoMd repomd = RepoMd.parse(answer.body(), repomdUri.toString());
+        RepoMd repomd = RepoMd.parse(answer.body(), repomdUri.toString(), limits.maxNodeBytes());
         RepoMd.MetadataFile primary = repomd.file("primary")
                 .orElseThrow(() -> new RepositoryException(repomdUri + " lists no primary metadata"));
         Path primaryCopy = null;
@@ -71,17 +72,18 @@ public final class RpmMdReader implements RepositoryReader {
             if (signature != null) {
                 copy(metadataCopy, "repomd.xml" + SIGNATURE_SUFFIX, signature);
             }
-            primaryCopy = metadataCopy.resolve(fileName(primary.location()));
+            primaryCopy = metadataCopy.resolve(PackageNames.fileName(fileName(primary.location()),
+                    repomdUri + ": the primary location " + PackageNames.quote(primary.location())));
         }
         URI primaryUri = Locations.resolve(repository.base(), primary.location());
         List<Build> builds = new ArrayList<>();
-        long cap = primary.openSize() >= 0 ? primary.openSize() : limits.maxMetadataBytes();
         try (MetadataStream stream = MetadataStream.open(fetcher, primaryUri, primary.checksum(), primary.size(),
-                primary.openChecksum(), primary.openSize(), cap, primaryCopy)) {
+                primary.openChecksum(), primary.openSize(), limits.maxMetadataBytes(), primaryCopy)) {
             try {
                 Set<String> architectures = repository.selection().effectiveArchitectures(PackageFormat.RPM);
                 parsePrimary(stream.content(), primaryUri.toString(), repository, names,
-                        architectures.isEmpty() ? a -> true : architectures::contains, builds::add);
+                        architectures.isEmpty() ? a -> true : architectures::contains, limits.maxNodeBytes(),
+                        builds::add);
             } catch (XMLStreamException | IOException | RuntimeException e) {
                 throw stream.fail(e);
             }
@@ -115,28 +117,50 @@ public final class RpmMdReader implements RepositoryReader {
      */
     public static void parsePrimary(InputStream xml, String what, Repository repository, Predicate<String> names,
             Consumer<Build> consumer) throws XMLStreamException, RepositoryException {
-        parsePrimary(xml, what, repository, names, a -> true, consumer);
+        parsePrimary(xml, what, repository, names, a -> true, ReadLimits.DEFAULT_NODE_BYTES, consumer);
     }
 
     /**
-     * Streams primary.xml and hands every package whose name and architecture match to a consumer.
+     * Streams primary.xml with a limit on each text node, tag and comment, and hands every
+     * package whose name matches to a consumer, whatever its architecture.
+     *
+     * @param xml the decompressed primary.xml
+     * @param what its URL, for messages
+     * @param repository the repository, for the builds' repository and location
+     * @param names which package names to keep
+     * @param maxNodeBytes the limit on one text node, tag, comment or run of whitespace
+     * @param consumer receives the builds in document order
+     * @throws XMLStreamException if the document is not well-formed, has a DTD or a node over the limit
+     * @throws RepositoryException if a kept package lacks required data
+     */
+    public static void parsePrimary(InputStream xml, String what, Repository repository, Predicate<String> names,
+            long maxNodeBytes, Consumer<Build> consumer) throws XMLStreamException, RepositoryException {
+        parsePrimary(xml, what, repository, names, a -> true, maxNodeBytes, consumer);
+    }
+
+    /**
+     * Streams primary.xml with a limit on each text node, tag and comment, and hands every
+     * package whose name and architecture match to a consumer.
      *
      * @param xml the decompressed primary.xml
      * @param what its URL, for messages
      * @param repository the repository, for the builds' repository and location
      * @param names which package names to keep
      * @param architectures which architectures ({@code <arch>}: {@code x86_64}, {@code noarch}, {@code src}) to keep
+     * @param maxNodeBytes the limit on one text node, tag, comment or run of whitespace
      * @param consumer receives the builds in document order
-     * @throws XMLStreamException if the document is not well-formed or has a DTD
+     * @throws XMLStreamException if the document is not well-formed, has a DTD or a node over the
+     *     limit (then with a nested {@link org.virtregress.io.LimitExceededException})
      * @throws RepositoryException if a kept package lacks required data
      */
     public static void parsePrimary(InputStream xml, String what, Repository repository, Predicate<String> names,
-            Predicate<String> architectures, Consumer<Build> consumer) throws XMLStreamException, RepositoryException {
-        XMLStreamReader reader = SafeXml.open(xml);
+            Predicate<String> architectures, long maxNodeBytes, Consumer<Build> consumer)
+            throws XMLStreamException, RepositoryException {
+        XMLStreamReader reader = SafeXml.open(xml, what, maxNodeBytes);
         PackageEntry entry = null;
         int depth = 0;
         while (reader.hasNext()) {
-            int event = SafeXml.next(reader, what);
+            int event = reader.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
                 String name = reader.getLocalName();

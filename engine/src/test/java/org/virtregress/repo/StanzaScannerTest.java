@@ -49,7 +49,7 @@ class StanzaScannerTest {
     void shouldCapTheLinesOfSkippedStanzasToo() {
         InputStream giant = new SequenceInputStream(bytes("Package: unwatched\nDepends: "), endless('y'));
 
-        assertThatThrownBy(() -> parse(giant, new ReadLimits(1 << 20, 1 << 30, 4096, 1 << 20)))
+        assertThatThrownBy(() -> parse(giant, new ReadLimits(1 << 20, 1 << 30, 1 << 20, 4096, 1 << 20)))
                 .isInstanceOf(TooLargeException.class).hasMessageContaining("line 2");
     }
 
@@ -60,7 +60,7 @@ class StanzaScannerTest {
             stanza.append(" continuation line ").append(k).append('\n');
         }
 
-        assertThatThrownBy(() -> parse("Package: a\n\n" + stanza, new ReadLimits(1 << 20, 1 << 30, 4096, 16384)))
+        assertThatThrownBy(() -> parse("Package: a\n\n" + stanza, new ReadLimits(1 << 20, 1 << 30, 1 << 20, 4096, 16384)))
                 .isInstanceOf(TooLargeException.class)
                 .hasMessageContaining("stanza at line 3 (byte 12)").hasMessageContaining("16384 bytes");
     }

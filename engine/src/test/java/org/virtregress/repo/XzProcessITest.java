@@ -45,7 +45,8 @@ class XzProcessITest {
         Files.write(zeros, new byte[8 << 20]);
         Tools.run(dir, "xz", "-k", zeros.toString());
 
-        try (InputStream in = Decompression.open(Files.newInputStream(dir.resolve("zeros.xz")), 1 << 20, "zeros.xz")) {
+        try (InputStream in = Decompression.open(Files.newInputStream(dir.resolve("zeros.xz")), 1 << 20, "zeros.xz",
+                "zeros.xz is larger than the limit of 1048576 bytes")) {
             assertThatThrownBy(in::readAllBytes).isInstanceOf(TooLargeException.class)
                     .hasMessageContaining("zeros.xz is larger than the limit of 1048576 bytes");
         }
