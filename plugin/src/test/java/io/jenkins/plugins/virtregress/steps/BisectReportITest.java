@@ -108,20 +108,23 @@ class BisectReportITest {
         Path upstream = directory.resolve("upstream");
         List<String> history = Fixtures.history(upstream, 8, 5, "break the boot");
         Path mark = directory.resolve("first-probe-done");
+        Path block = directory.resolve("block");
         FreeStyleProject project = j.createFreeStyleProject("again");
-        // the first probe runs at once and leaves a mark; every later one waits while the mark is there
+        // while the block file is there, the first probe runs at once and every later one waits
         BisectRegressionBuilder bisect = new BisectRegressionBuilder(history.get(0), "main",
-                "sh -c \"if test -e " + mark + "; then sleep 300; fi; touch " + mark + "; test ! -e broken\"");
+                "sh -c \"if test -e " + mark + " && test -e " + block + "; then sleep 300; fi; touch " + mark
+                        + "; test ! -e broken\"");
         bisect.setRepository(upstream.toString());
         bisect.setConfirm("0");
         project.getBuildersList().add(bisect);
 
+        java.nio.file.Files.createFile(block);
         FreeStyleBuild stopped = project.scheduleBuild2(0).waitForStart();
         j.waitForMessage("Probe of " + history.get(7), stopped);
         stopped.doStop();
         j.assertBuildStatus(hudson.model.Result.ABORTED, j.waitForCompletion(stopped));
         j.assertLogContains("Starting a new bisection", stopped);
-        java.nio.file.Files.delete(mark);
+        java.nio.file.Files.delete(block);
 
         FreeStyleBuild resumed = j.buildAndAssertSuccess(project);
         j.assertLogContains("Resuming the bisection of an earlier build", resumed);
@@ -132,12 +135,10 @@ class BisectReportITest {
                 .contains("1 of").contains("verdicts replayed from the state file of an earlier build");
         assertThat(history.get(4)).startsWith(resumed.getAction(BisectReportAction.class).getCulprit());
 
-        java.nio.file.Files.delete(mark);
         FreeStyleBuild rebuilt = j.buildAndAssertSuccess(project);
         j.assertLogContains("Starting a new bisection", rebuilt); // a finished bisection is not replayed
         assertThat(rebuilt.getAction(BisectReportAction.class).getReplayed()).isZero();
 
-        java.nio.file.Files.delete(mark);
         Fixtures.run(upstream, "git", "-c", "user.name=Ann Example", "-c", "user.email=ann@example.org", "commit",
                 "--quiet", "--allow-empty", "-m", "one more upstream commit");
         FreeStyleBuild moved = j.buildAndAssertSuccess(project);
