@@ -367,7 +367,12 @@ public final class Hunt {
 
     private HuntResult restore(Archive archive, PackageSetTester tester, HuntResult result)
             throws InterruptedException {
-        enterQuietly(HuntResult.Level.RESTORE);
+        try {
+            // the result keeps the level the hunt reached; the state file says it is restoring
+            state.level(HuntResult.Level.RESTORE.name());
+        } catch (IOException e) {
+            listener.progress("cannot write the state file: " + e.getMessage());
+        }
         List<String> failures = new ArrayList<>();
         for (InstallRoots.Root root : InstallRoots.of(request.rootTemplate(), request.probes()).all()) {
             String where = root.path() == null ? "the running system" : root.path().toString();
@@ -419,14 +424,6 @@ public final class Hunt {
     private void enter(HuntResult.Level next) throws IOException {
         level = next;
         state.level(next.name());
-    }
-
-    private void enterQuietly(HuntResult.Level next) {
-        try {
-            enter(next);
-        } catch (IOException e) {
-            listener.progress("cannot write the state file: " + e.getMessage());
-        }
     }
 
     private HuntResult end(HuntResult.Ending ending, String message) {
