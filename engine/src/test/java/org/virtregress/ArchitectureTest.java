@@ -24,6 +24,7 @@ import javax.xml.stream.XMLInputFactory;
  *   bisect ──► suite ──► process      (everything may use storage)
  *     │  └───► repo ──► version, process (gpgv)
  *   install ──► process, version, repo (model only)
+ *   hunt ──► bisect, repo, install, suite, report, process, storage (the top: only the CLI and the plugin use it)
  * </pre>
  */
 @AnalyzeClasses(packages = "org.virtregress", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -44,6 +45,7 @@ class ArchitectureTest {
             call -> Set.of("newFactory", "newInstance", "newDefaultFactory", "newDefaultInstance", "newNSInstance",
                     "newDefaultNSInstance").contains(call.getName())
                     && XML_FACTORIES.stream().anyMatch(factory -> call.getTargetOwner().isAssignableTo(factory)));
+    private static final String HUNT = "org.virtregress.hunt..";
 
     @ArchTest
     static final ArchRule NO_JENKINS = noClasses().that().resideInAPackage("org.virtregress..")
@@ -100,7 +102,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule IO_IS_A_LEAF = noClasses().that().resideInAPackage(IO)
             .should().dependOnClassesThat().resideInAnyPackage(
-                    VERSION, PROCESS, STORAGE, REPO, INSTALL, SUITE, BISECT, REPORT)
+                    VERSION, PROCESS, STORAGE, REPO, INSTALL, SUITE, BISECT, REPORT, HUNT)
             .allowEmptyShould(true)
             .because("reading untrusted input safely knows no domain concept; every package may use it");
 
@@ -108,6 +110,20 @@ class ArchitectureTest {
     static final ArchRule ONE_HARDENED_XML_FACTORY = noClasses().that().resideOutsideOfPackage(IO)
             .should().callMethodWhere(NEW_XML_FACTORY)
             .because("every XML reader comes from io.SafeXml: DTDs and entities off, every node capped");
+
+    @ArchTest
+    static final ArchRule NOTHING_IN_THE_ENGINE_USES_THE_HUNT = noClasses().that().resideInAnyPackage(
+                    VERSION, PROCESS, STORAGE, REPO, INSTALL, SUITE, BISECT, REPORT)
+            .should().dependOnClassesThat().resideInAPackage(HUNT)
+            .allowEmptyShould(true)
+            .because("the hunt joins the stages; only the command line and the plugin call it");
+
+    @ArchTest
+    static final ArchRule HUNT_USES_ONLY_THE_STAGES = noClasses().that().resideInAPackage(HUNT)
+            .should().dependOnClassesThat().resideInAnyPackage("org.virtregress.cli..", "org.eclipse.jgit..")
+            .allowEmptyShould(true)
+            .because("the hunt works through bisect, repo, install, suite, report, process and storage;"
+                    + " git is the commit graph's");
 
     @ArchTest
     static final ArchRule NO_CYCLES = slices().matching("org.virtregress.(*)..").should().beFreeOfCycles()
