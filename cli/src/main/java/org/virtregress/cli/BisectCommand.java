@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.virtregress.bisect.BisectQuestion;
 import org.virtregress.bisect.BisectRange;
 import org.virtregress.bisect.BisectRangeException;
 import org.virtregress.bisect.BisectResult;
@@ -125,6 +126,8 @@ public final class BisectCommand implements Callable<Integer> {
                     started = true;
                     result = Bisector.builder().probes(probes).repeat(repeat).confirm(confirm)
                             .failureWins(!runsMustAgree).sameFailure(sameFailure).stateFile(state)
+                            .question(new BisectQuestion(repo.toRealPath().toString(), paths, firstParent, command,
+                                    limit))
                             .listener((record, remaining) -> progress(out, record, remaining)).build()
                             .run(range, probe);
                 } finally {

@@ -95,6 +95,31 @@ class BisectCommandITest {
     }
 
     @Test
+    void shouldRefuseAStateFileOfAnotherCommandOrOptions(@TempDir Path dir) throws Exception {
+        List<String> ids = repository(dir.resolve("repo"), 7);
+        String state = dir.resolve("state.json").toString();
+        String repo = dir.resolve("repo").toString();
+        Run first = bisect("--repo", repo, "--good", ids.get(0), "--bad", ids.get(19), "--state", state,
+                "--", "sh", "-c", "exit $(cat code)");
+
+        Run otherCommand = bisect("--repo", repo, "--good", ids.get(0), "--bad", ids.get(19), "--state", state,
+                "--", "sh", "-c", "test -f n3 && exit 1; exit 0");
+        Run otherOptions = bisect("--repo", repo, "--good", ids.get(0), "--bad", ids.get(19), "--state", state,
+                "--repeat", "2", "--first-parent", "--", "sh", "-c", "exit $(cat code)");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(otherCommand.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(otherCommand.out()).doesNotContain("First bad commit");
+        assertThat(otherCommand.err()).contains("belongs to another bisection")
+                .contains("test command: [sh, -c, exit $(cat code)] in the state file,"
+                        + " [sh, -c, test -f n3 && exit 1; exit 0] now")
+                .contains("delete " + state + " to start afresh");
+        assertThat(otherOptions.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(otherOptions.err()).contains("first parent: false in the state file, true now")
+                .contains("repeat: 1 in the state file, 2 now");
+    }
+
+    @Test
     void shouldExitInconclusiveWhenTheBadEndPasses(@TempDir Path dir) throws Exception {
         List<String> ids = repository(dir.resolve("repo"), 99);
 
