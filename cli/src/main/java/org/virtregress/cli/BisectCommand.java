@@ -113,6 +113,10 @@ public final class BisectCommand implements Callable<Integer> {
             BisectResult result;
             try (CommandProbe probe = CommandProbe.builder(repo, command).timeout(limit).workRoot(workRoot)
                     .logDirectory(logs).build()) {
+                if (!probe.prunedWorktrees().isEmpty()) {
+                    out.println("Removed " + probe.prunedWorktrees().size() + " worktree(s) an interrupted bisection"
+                            + " left in " + repo + ": " + probe.prunedWorktrees());
+                }
                 Thread cleanup = new Thread(() -> closeQuietly(probe), "bisect-worktree-cleanup");
                 Runtime.getRuntime().addShutdownHook(cleanup);
                 try {

@@ -120,6 +120,56 @@ class BisectCommandITest {
     }
 
     @Test
+    void shouldRemoveTheWorktreesOfABisectionKilledWithSigkillWhenRunAgain(@TempDir Path dir) throws Exception {
+        List<String> ids = repository(dir.resolve("repo"), 7);
+        Path repo = dir.resolve("repo");
+        Path started = dir.resolve("started");
+        Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "bisect", "--repo", repo.toString(),
+                "--good", ids.get(0), "--bad", ids.get(19), "--", "sh", "-c",
+                "echo \"$VIRT_REGRESS_RUN\" > '" + started + "'; exec sleep 300")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+        for (int i = 0; i < 2400 && (!Files.exists(started) || Files.readString(started).isBlank()); i++) {
+            Thread.sleep(25);
+        }
+        killed.destroyForcibly().waitFor();
+        killOrphans(Files.readString(started).strip());
+        assertThat(worktrees(repo)).as("left registered by the killed bisection").hasSize(2);
+
+        Run again = bisect("--repo", repo.toString(), "--good", ids.get(0), "--bad", ids.get(19), "--confirm", "1",
+                "--", "sh", "-c", "exit $(cat code)");
+
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("Removed 1 worktree(s) an interrupted bisection left in " + repo);
+        assertThat(worktrees(repo)).containsExactly("worktree " + repo.toRealPath());
+    }
+
+    private static List<String> worktrees(Path repo) throws Exception {
+        Process list = new ProcessBuilder("git", "-C", repo.toString(), "worktree", "list", "--porcelain").start();
+        String out = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        list.waitFor();
+        return out.lines().filter(l -> l.startsWith("worktree ")).toList();
+    }
+
+    /** Kills the probe command a SIGKILL of its JVM left running, found by its run id. */
+    private static void killOrphans(String marker) throws Exception {
+        String runId = marker.substring(marker.lastIndexOf(',') + 1);
+        try (java.util.stream.Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : entries.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+                try {
+                    if (new String(Files.readAllBytes(entry.resolve("environ")), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains(runId)) {
+                        ProcessHandle.of(Long.parseLong(entry.getFileName().toString()))
+                                .ifPresent(ProcessHandle::destroyForcibly);
+                    }
+                } catch (java.io.IOException gone) {
+                    // ended meanwhile
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldExitInconclusiveWhenTheBadEndPasses(@TempDir Path dir) throws Exception {
         List<String> ids = repository(dir.resolve("repo"), 99);
 
