@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.Outcome;
+import org.virtregress.report.RegressionReport;
+import org.virtregress.report.ReportJson;
 import org.virtregress.storage.Json;
 import picocli.CommandLine;
 
@@ -71,6 +73,20 @@ class BisectCommandITest {
                 .contains("Files changed:\n  code\n  n13").contains("Outcome: COMPLETE");
         BisectResult result = Json.mapper().readValue(report.resolve("bisect.json").toFile(), BisectResult.class);
         assertThat(result.culprit().id()).isEqualTo(ids.get(13));
+        assertThat(run.out()).contains("Report: " + report.resolve("report.html"));
+        RegressionReport written = ReportJson.read(report.resolve("report.json"));
+        assertThat(written.commitBisection().culprit().hash()).isEqualTo(ids.get(13));
+        assertThat(written.commitBisection().probes()).isNotEmpty();
+        assertThat(Files.readString(report.resolve("report.html"))).contains(ids.get(13).substring(0, 12))
+                .contains("change 13");
+        assertThat(Files.readString(report.resolve("report.txt"))).contains(ids.get(13).substring(0, 12));
+        StringWriter rendered = new StringWriter();
+        CommandLine reportCli = VirtRegressCommand.commandLine();
+        reportCli.setOut(new PrintWriter(rendered));
+        assertThat(reportCli.execute("report", "--input", report.resolve("report.json").toString(), "--html",
+                dir.resolve("again.html").toString(), "--text")).isZero();
+        assertThat(rendered.toString()).contains(ids.get(13).substring(0, 12));
+        assertThat(dir.resolve("again.html")).content().isEqualTo(Files.readString(report.resolve("report.html")));
         assertThat(result.probesPerRound()).isEqualTo(2);
         assertThat(result.probes()).allSatisfy(p -> assertThat(Path.of(p.logRef())).exists());
     }
