@@ -27,9 +27,11 @@ final class ProcessSweep {
 
     private static final Path PROC = Path.of("/proc");
     private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final long root;
     private final String runId;
+    private final long rootStart;
 
     /**
      * Creates the sweep of one command.
@@ -40,6 +42,8 @@ final class ProcessSweep {
     ProcessSweep(long root, String runId) {
         this.root = root;
         this.runId = runId;
+        String[] stat = statFields(PROC.resolve(Long.toString(root)));
+        this.rootStart = stat == null ? 0 : startTime(stat);
     }
 
     /** Returns the command's process id. */
@@ -70,11 +74,12 @@ final class ProcessSweep {
                     if (++quiet == 2) {
                         return 0;
                     }
+                    LockSupport.parkNanos(RECHECK_NANOS);
                 } else {
                     quiet = 0;
                     alive.forEach(ProcessHandle::destroyForcibly);
+                    LockSupport.parkNanos(PAUSE_NANOS);
                 }
-                LockSupport.parkNanos(PAUSE_NANOS);
             }
             return find(spared).size();
         } finally {
@@ -105,7 +110,9 @@ final class ProcessSweep {
         Set<Long> pids = new HashSet<>();
         ProcessHandle.of(root).filter(ProcessHandle::isAlive).ifPresent(h -> {
             pids.add(h.pid());
-            h.descendants().forEach(d -> pids.add(d.pid()));
+            if (!procAvailable()) {
+                h.descendants().forEach(d -> pids.add(d.pid()));
+            }
         });
         if (procAvailable()) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC)) {
@@ -140,8 +147,8 @@ final class ProcessSweep {
     /** Whether the process leads or shares the command's group or session, or carries its run id. */
     private boolean belongs(Path process) {
         String[] stat = statFields(process);
-        if (stat == null || stat[0].equals("Z") || stat[0].equals("X")) {
-            return false;
+        if (stat == null || stat[0].equals("Z") || stat[0].equals("X") || startTime(stat) < rootStart) {
+            return false; // gone, a zombie, or older than the command: none of its own
         }
         if (Long.toString(root).equals(stat[2]) || Long.toString(root).equals(stat[3])) {
             return true;
@@ -175,6 +182,15 @@ final class ProcessSweep {
     private static boolean isZombie(Path process) {
         String[] stat = statFields(process);
         return stat != null && (stat[0].equals("Z") || stat[0].equals("X"));
+    }
+
+    /** Returns when a process started, in clock ticks since boot (field 22 of its stat); 0 when unknown. */
+    private static long startTime(String[] stat) {
+        try {
+            return stat.length > 19 ? Long.parseLong(stat[19]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Returns the fields of {@code /proc/PID/stat} after the command name: state, ppid, pgrp, session…; or null. */
