@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@link Command}s: starts the program directly from its argument array (there is no shell),
- * closes its standard input, streams its output line by line to an {@link OutputListener} and keeps
- * a capped tail of it.
+ * closes its standard input, streams its output line by line to an {@link OutputListener} (each
+ * line cut at {@link #MAX_LINE_CHARS}, so that a program printing gigabytes without a newline
+ * cannot exhaust memory; the log file keeps every character) and keeps a capped tail of it.
  *
  * <p>Nothing a command starts outlives it. Each command runs in a session and process group of its
  * own (through {@code setsid} where it exists) with {@link #RUN_MARKER} in its environment naming
@@ -41,6 +42,13 @@ public final class ProcessRunner {
      */
     public static final String RUN_MARKER = "VIRT_REGRESS_RUN";
 
+    /**
+     * Characters of one output line handed to the listener and kept in the tail; the rest of a
+     * longer line goes to the log file only, and the result is marked truncated.
+     */
+    public static final int MAX_LINE_CHARS = 64 * 1024;
+
+    private static final int SPILL_CHARS = 8192;
     private static final File DEV_NULL = new File("/dev/null");
     private static final Path SETSID = findSetsid();
 
@@ -226,6 +234,9 @@ public final class ProcessRunner {
         private final OutputListener listener;
         private final Writer log;
         private final Deque<String> tail = new ArrayDeque<>();
+        private final StringBuilder line = new StringBuilder();
+        private final StringBuilder overflow = new StringBuilder();
+        private boolean cut;
         private long kept;
         private boolean truncated;
 
@@ -241,22 +252,71 @@ public final class ProcessRunner {
         @Override
         public void run() {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    keep(line);
-                    if (log != null) {
-                        synchronized (log) {
-                            log.write(line);
-                            log.write('\n');
+                int c;
+                boolean afterReturn = false;
+                while ((c = reader.read()) >= 0) {
+                    if (c == '\n' && afterReturn) {
+                        afterReturn = false;
+                        continue;
+                    }
+                    afterReturn = c == '\r';
+                    if (c == '\n' || c == '\r') {
+                        endLine();
+                    } else if (line.length() < MAX_LINE_CHARS) {
+                        line.append((char) c);
+                    } else {
+                        overflow.append((char) c);
+                        if (overflow.length() >= SPILL_CHARS) {
+                            spill();
                         }
                     }
-                    listener.line(stream, line);
+                }
+                if (line.length() > 0 || cut) {
+                    endLine();
                 }
             } catch (IOException e) {
                 // the stream closes when the process tree is killed; what was read is kept
             } catch (UncheckedIOException e) {
                 // same, from a listener
             }
+        }
+
+        /** Hands a finished line to the tail, the log and the listener. */
+        private void endLine() throws IOException {
+            String text = line.toString();
+            if (cut || overflow.length() > 0) {
+                spill();
+                log("\n");
+            } else {
+                log(text + "\n");
+            }
+            keep(text);
+            line.setLength(0);
+            cut = false;
+            listener.line(stream, text);
+        }
+
+        /** Writes the part of a long line past {@link #MAX_LINE_CHARS} to the log only. */
+        private void spill() throws IOException {
+            if (!cut) {
+                cut = true;
+                markTruncated();
+                log(line.toString());
+            }
+            log(overflow.toString());
+            overflow.setLength(0);
+        }
+
+        private void log(String text) throws IOException {
+            if (log != null) {
+                synchronized (log) {
+                    log.write(text);
+                }
+            }
+        }
+
+        private synchronized void markTruncated() {
+            truncated = true;
         }
 
         private synchronized void keep(String line) {
