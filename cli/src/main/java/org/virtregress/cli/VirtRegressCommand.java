@@ -3,7 +3,6 @@ package org.virtregress.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import org.virtregress.cli.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
