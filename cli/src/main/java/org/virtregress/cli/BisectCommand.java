@@ -154,17 +154,13 @@ public final class BisectCommand implements Callable<Integer> {
                     if (flaky) {
                         result = flakySearch.run(range, probe);
                     } else {
-                        result = Bisector.builder().probes(probes).repeat(repeat).confirm(confirm)
+                        result = flakySearch.runAfter(Bisector.builder().probes(probes).repeat(repeat).confirm(confirm)
                                 .failureWins(!runsMustAgree).sameFailure(sameFailure).stateFile(state)
-                                .listener((record, remaining) -> progress(out, record, remaining)).build()
-                                .run(range, probe);
-                        if (FlakyBisector.isIntermittent(result)) {
-                            out.printf(Locale.ROOT, "The failure is intermittent (a commit passed some runs and failed"
-                                    + " others): switching to the flaky-aware search (--flaky, confidence %s, at most"
-                                    + " %d runs)%n", confidence, maxRuns);
-                            out.flush();
-                            result = flakySearch.run(range, probe);
-                        }
+                                .listener((record, remaining) -> progress(out, record, remaining)).build(),
+                                range, probe, notice -> {
+                                    out.println(notice);
+                                    out.flush();
+                                });
                     }
                 } finally {
                     removeHook(cleanup);

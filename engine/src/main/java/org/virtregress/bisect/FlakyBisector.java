@@ -115,6 +115,30 @@ public final class FlakyBisector {
         return new Execution(range, probe).execute();
     }
 
+    /**
+     * Bisects with the deterministic search first and hands over to this one when the failure turns
+     * out intermittent ({@link #isIntermittent}): the entry point the command line, the plugin and
+     * the hunt share, so that all of them switch on the same rule.
+     *
+     * @param deterministic the deterministic search; its state file may be this one's (their runs have other keys)
+     * @param range the candidates
+     * @param probe runs the test once on a candidate
+     * @param notice told one sentence when the search switches, for the console
+     * @return the deterministic result, or the flaky-aware one after a switch
+     * @throws IOException if a state file cannot be read or written
+     * @throws InterruptedException if the calling thread is interrupted
+     */
+    public BisectResult runAfter(Bisector deterministic, BisectRange range, Probe probe,
+                                 java.util.function.Consumer<String> notice) throws IOException, InterruptedException {
+        BisectResult result = deterministic.run(range, probe);
+        if (!isIntermittent(result)) {
+            return result;
+        }
+        notice.accept(String.format(Locale.ROOT, "The failure is intermittent (a commit passed some runs and failed"
+                + " others): switching to the flaky-aware search (confidence %s, at most %d runs)", confidence, maxRuns));
+        return run(range, probe);
+    }
+
     /** Collects the settings of a {@link FlakyBisector}. Not thread-safe. */
     public static final class Builder {
         private int probes = 1;

@@ -23,6 +23,8 @@ import org.virtregress.bisect.Bisector;
 import org.virtregress.bisect.Candidate;
 import org.virtregress.bisect.CommandProbe;
 import org.virtregress.bisect.CommitGraph;
+import org.virtregress.bisect.FlakyBisector;
+import org.virtregress.bisect.ProgressListener;
 import org.virtregress.storage.Json;
 
 /**
@@ -55,7 +57,8 @@ final class BisectCallable extends MasterToSlaveFileCallable<String> {
         Files.createDirectories(work);
         String name = fingerprint();
         try (CommitGraph graph = CommitGraph.open(repository)) {
-            BisectRange range = graph.range(settings.goods(), settings.bad(), settings.paths(), settings.firstParent());
+            BisectRange range = graph.range(settings.goods(), settings.bad(), settings.paths(),
+                    settings.firstParent() || settings.flaky());
             log.println("Bisecting " + range.size() + " candidates of " + settings.describe() + " with "
                     + settings.probes() + " probe(s) at once");
             Map<String, String> subjects = new LinkedHashMap<>();
@@ -69,11 +72,15 @@ final class BisectCallable extends MasterToSlaveFileCallable<String> {
                     .logDirectory(work.resolve(name + "-logs"))
                     .output((stream, line) -> log.println(line))
                     .build()) {
-                result = Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
-                        .confirm(settings.confirm()).stateFile(work.resolve(name + "-state.json"))
-                        .listener((record, remaining) -> log.println("Probe of " + record.candidate() + " ("
-                                + record.phase() + "): " + record.verdict() + ", " + remaining + " candidate(s) left"))
-                        .build().run(range, probe);
+                ProgressListener progress = (record, remaining) -> log.println("Probe of " + record.candidate()
+                        + " (" + record.phase() + "): " + record.verdict() + ", " + remaining + " candidate(s) left");
+                Path state = work.resolve(name + "-state.json");
+                FlakyBisector flaky = FlakyBisector.builder().probes(settings.probes())
+                        .confidence(settings.confidence()).stateFile(state).listener(progress).build();
+                result = settings.flaky() ? flaky.run(range, probe)
+                        : flaky.runAfter(Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
+                                .confirm(settings.confirm()).stateFile(state).listener(progress).build(),
+                                range, probe, log::println);
             }
             return Json.mapper().writeValueAsString(new BisectOutcome(result, subjects));
         } catch (BisectRangeException e) {

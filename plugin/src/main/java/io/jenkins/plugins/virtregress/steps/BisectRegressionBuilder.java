@@ -27,6 +27,7 @@ import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.virtregress.bisect.FlakyBisector;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 import org.virtregress.bisect.Outcome;
@@ -52,6 +53,8 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
     private int probes = 1;
     private int repeat = 1;
     private String confirm = "";
+    private boolean flaky;
+    private double confidence = FlakyBisector.DEFAULT_CONFIDENCE;
     private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
 
     /**
@@ -159,6 +162,37 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         this.repeat = repeat;
     }
 
+    /** Tells whether the flaky-aware search runs from the start. */
+    public boolean isFlaky() {
+        return flaky;
+    }
+
+    /**
+     * Searches for an intermittent failure from the start: a posterior over the culprit, each run
+     * chosen to learn the most, until the culprit holds the confidence.
+     *
+     * @param flaky true for the flaky-aware search
+     */
+    @DataBoundSetter
+    public void setFlaky(boolean flaky) {
+        this.flaky = flaky;
+    }
+
+    /** Returns the confidence. */
+    public double getConfidence() {
+        return confidence;
+    }
+
+    /**
+     * Sets the posterior the flaky-aware search must reach.
+     *
+     * @param confidence above 0.5 and below 1
+     */
+    @DataBoundSetter
+    public void setConfidence(double confidence) {
+        this.confidence = confidence;
+    }
+
     /** Returns the confirm. */
     public String getConfirm() {
         return confirm;
@@ -239,7 +273,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
             }
         }
         return new BisectSettings(env.expand(repository), FieldChecks.split(env.expand(good)), env.expand(bad),
-                FieldChecks.split(env.expand(paths)), firstParent, probes, repeat, confirmations);
+                FieldChecks.split(env.expand(paths)), firstParent, probes, repeat, confirmations, flaky, confidence);
     }
 
     /** Describes the step and checks its form fields. */

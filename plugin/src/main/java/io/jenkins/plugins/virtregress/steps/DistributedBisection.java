@@ -23,7 +23,9 @@ import java.util.logging.Logger;
 import jenkins.util.Timer;
 import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.Bisector;
+import org.virtregress.bisect.FlakyBisector;
 import org.virtregress.bisect.ProbeResult;
+import org.virtregress.bisect.ProgressListener;
 import org.virtregress.storage.Json;
 
 /**
@@ -148,11 +150,14 @@ final class DistributedBisection {
     private void runEngine() {
         Path state = directory(run).resolve(id + "-state.json");
         try {
-            BisectResult result = Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
-                    .confirm(settings.confirm()).stateFile(state)
-                    .listener((record, remaining) -> note("Probe of " + record.candidate() + " (" + record.phase()
-                            + "): " + record.verdict() + ", " + remaining + " candidate(s) left"))
-                    .build().run(range.toRange(), exchange);
+            ProgressListener progress = (record, remaining) -> note("Probe of " + record.candidate() + " ("
+                    + record.phase() + "): " + record.verdict() + ", " + remaining + " candidate(s) left");
+            FlakyBisector flaky = FlakyBisector.builder().probes(settings.probes()).confidence(settings.confidence())
+                    .stateFile(state).listener(progress).build();
+            BisectResult result = settings.flaky() ? flaky.run(range.toRange(), exchange)
+                    : flaky.runAfter(Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
+                            .confirm(settings.confirm()).stateFile(state).listener(progress).build(),
+                            range.toRange(), exchange, this::note);
             ByteArrayOutputStream report = new ByteArrayOutputStream();
             BisectReportAction action = BisectRecorder.record(run, id, settings, result, range.subjects(),
                     new StreamTaskListener(report, StandardCharsets.UTF_8));
