@@ -183,6 +183,38 @@ class FlakyBisectorTest {
     }
 
     @Test
+    void shouldHandOverFromTheDeterministicSearchAndSaySo(@TempDir Path dir) throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        Probe firstRunPasses = candidate -> runs.incrementAndGet() > 1 && number(candidate.id()) >= 11
+                ? ProbeResult.bad("crash", "exit code 1") : ProbeResult.good("exit code 0");
+        List<String> notices = new java.util.ArrayList<>();
+        Path state = dir.resolve("state.json");
+
+        BisectResult result = FlakyBisector.builder().stateFile(state).build().runAfter(
+                Bisector.builder().repeat(3).stateFile(state).build(), BuildBisection.of(builds(24)), firstRunPasses,
+                notices::add);
+
+        assertThat(notices).singleElement().asString().contains("switching to the flaky-aware search");
+        assertThat(result.flaky()).isNotNull();
+        assertThat(result.culprit().id()).isEqualTo("build-11");
+        assertThat(BisectState.read(state).runs()).extracting(BisectState.Run::key)
+                .anyMatch(key -> key.startsWith("VERIFY/")).anyMatch(key -> key.startsWith("FLAKY/"));
+    }
+
+    @Test
+    void shouldLeaveASteadyFailureToTheDeterministicSearch() throws Exception {
+        List<String> notices = new java.util.ArrayList<>();
+
+        BisectResult result = FlakyBisector.builder().build().runAfter(Bisector.builder().build(),
+                BuildBisection.of(builds(24)), candidate -> number(candidate.id()) >= 11
+                        ? ProbeResult.bad("crash", "exit code 1") : ProbeResult.good("exit code 0"), notices::add);
+
+        assertThat(notices).isEmpty();
+        assertThat(result.flaky()).isNull();
+        assertThat(result.culprit().id()).isEqualTo("build-11");
+    }
+
+    @Test
     void shouldRefuseAStateFileOfAnotherRange(@TempDir Path dir) throws Exception {
         Path state = dir.resolve("state.json");
         FlakyBisector.builder().stateFile(state).maxRuns(3).build().run(BuildBisection.of(builds(9)),
