@@ -13,7 +13,8 @@ public final class FailureModel {
     private static final double[] STANDARD_Q = {
         0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0};
     private static final double[] STANDARD_F = {0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1};
-    private static final double STEADY_WEIGHT = 0.25;
+    private static final double ALWAYS_FAILS_WEIGHT = 0.1;
+    private static final double NEVER_FAILS_WEIGHT = 0.25;
 
     final double[] q;
     final double[] f;
@@ -23,7 +24,7 @@ public final class FailureModel {
     final double[] logNotF;
     final double[] prior;
 
-    private FailureModel(List<double[]> points, double steadyWeight) {
+    private FailureModel(List<double[]> points, double alwaysFails, double neverFails) {
         int size = points.size();
         q = new double[size];
         f = new double[size];
@@ -41,7 +42,7 @@ public final class FailureModel {
             logNotF[g] = Math.log(1 - f[g]);
             prior[g] = 1;
         }
-        if (steadyWeight <= 0) {
+        if (alwaysFails <= 0) {
             for (int g = 0; g < size; g++) {
                 prior[g] = 1.0 / size;
             }
@@ -57,10 +58,10 @@ public final class FailureModel {
         for (int g = 0; g < size; g++) {
             // a test that always fails on a bad candidate, or never on a good one, is the common case
             if (qOne > 0 && qOne < size) {
-                prior[g] *= q[g] == 1 ? steadyWeight / qOne : (1 - steadyWeight) / (size - qOne);
+                prior[g] *= q[g] == 1 ? alwaysFails / qOne : (1 - alwaysFails) / (size - qOne);
             }
             if (fZero > 0 && fZero < size) {
-                prior[g] *= f[g] == 0 ? steadyWeight / fZero : (1 - steadyWeight) / (size - fZero);
+                prior[g] *= f[g] == 0 ? neverFails / fZero : (1 - neverFails) / (size - fZero);
             }
             sum += prior[g];
         }
@@ -71,14 +72,16 @@ public final class FailureModel {
 
     /**
      * Returns the grid the search uses by default: q from 0.05 to 1 in steps of 0.05, f in
-     * {0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1}, every pair with {@code f < q}. A quarter of the
+     * {0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1}, every pair with {@code f < q}. A tenth of the
      * prior is on q = 1 (the failure shows on every run of a bad candidate) and a quarter on f = 0
-     * (the test never fails on a good one), each spread evenly, the rest evenly on the other values:
-     * a steady test is then found in about as few runs as by the deterministic search, and the
-     * first run that contradicts it (a bad candidate passing) rules that hypothesis out.
+     * (the test never fails on a good one), the rest spread evenly: a steady test needs few runs
+     * more than the deterministic search, while a lucky streak of a flaky test (a bad candidate
+     * passing where q = 1 would not let it) seldom fools the search. More weight on q = 1 saves a
+     * run or two on steady tests but makes wrong confident answers on flaky ones several times
+     * likelier (bench/RESULTS.md).
      */
     public static FailureModel standard() {
-        return weighted(STANDARD_Q, STANDARD_F, STEADY_WEIGHT);
+        return weighted(STANDARD_Q, STANDARD_F, ALWAYS_FAILS_WEIGHT, NEVER_FAILS_WEIGHT);
     }
 
     /**
@@ -90,10 +93,11 @@ public final class FailureModel {
      * @throws IllegalArgumentException if a value is out of range or no pair has {@code f < q}
      */
     public static FailureModel of(double[] failWhenBad, double[] failWhenGood) {
-        return weighted(failWhenBad, failWhenGood, 0);
+        return weighted(failWhenBad, failWhenGood, 0, 0);
     }
 
-    private static FailureModel weighted(double[] failWhenBad, double[] failWhenGood, double steadyWeight) {
+    private static FailureModel weighted(double[] failWhenBad, double[] failWhenGood, double alwaysFails,
+                                         double neverFails) {
         List<double[]> points = new ArrayList<>();
         for (double qv : failWhenBad) {
             if (!(qv > 0 && qv <= 1)) {
@@ -111,7 +115,7 @@ public final class FailureModel {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("no pair of failure probabilities with f < q");
         }
-        return new FailureModel(points, steadyWeight);
+        return new FailureModel(points, alwaysFails, neverFails);
     }
 
     /** Returns the number of (q, f) hypotheses. */
