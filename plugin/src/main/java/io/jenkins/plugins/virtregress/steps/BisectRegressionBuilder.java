@@ -54,7 +54,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
     private int repeat = 1;
     private String confirm = "";
     private boolean flaky;
-    private double confidence = FlakyBisector.DEFAULT_CONFIDENCE;
+    private Double confidence;
     private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
 
     /**
@@ -178,9 +178,9 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         this.flaky = flaky;
     }
 
-    /** Returns the confidence. */
+    /** Returns the confidence; the engine's default when none was set (also for jobs saved before it existed). */
     public double getConfidence() {
-        return confidence;
+        return confidence == null ? FlakyBisector.DEFAULT_CONFIDENCE : confidence;
     }
 
     /**
@@ -273,7 +273,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
             }
         }
         return new BisectSettings(env.expand(repository), FieldChecks.split(env.expand(good)), env.expand(bad),
-                FieldChecks.split(env.expand(paths)), firstParent, probes, repeat, confirmations, flaky, confidence);
+                FieldChecks.split(env.expand(paths)), firstParent, probes, repeat, confirmations, flaky, getConfidence());
     }
 
     /** Describes the step and checks its form fields. */

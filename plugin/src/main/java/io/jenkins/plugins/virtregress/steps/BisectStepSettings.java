@@ -22,7 +22,7 @@ public abstract class BisectStepSettings extends Step {
     private int repeat = 1;
     private Integer confirm;
     private boolean flaky;
-    private double confidence = FlakyBisector.DEFAULT_CONFIDENCE;
+    private Double confidence;
 
     /**
      * Sets the ends of the range.
@@ -137,9 +137,9 @@ public abstract class BisectStepSettings extends Step {
         this.flaky = flaky;
     }
 
-    /** Returns the confidence. */
+    /** Returns the confidence; the engine's default when none was set (also for jobs saved before it existed). */
     public double getConfidence() {
-        return confidence;
+        return confidence == null ? FlakyBisector.DEFAULT_CONFIDENCE : confidence;
     }
 
     /**
@@ -175,6 +175,6 @@ public abstract class BisectStepSettings extends Step {
     protected BisectSettings settings() {
         int confirmations = confirm == null ? VirtRegressConfiguration.get().getDefaultConfirmations() : confirm;
         return new BisectSettings(repository, FieldChecks.split(good), bad, FieldChecks.split(paths), firstParent,
-                probes, repeat, confirmations, flaky, confidence);
+                probes, repeat, confirmations, flaky, getConfidence());
     }
 }
