@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   bisect ──► suite ──► process      (everything may use storage)
  *     │  └───► repo ──► version, process (gpgv)
  *   install ──► process, version, repo (model only)
+ *   hunt ──► bisect, repo, install, suite, report, process, storage (the top: only the CLI and the plugin use it)
  * </pre>
  */
 @AnalyzeClasses(packages = "org.virtregress", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -30,6 +31,7 @@ class ArchitectureTest {
     private static final String SUITE = "org.virtregress.suite..";
     private static final String BISECT = "org.virtregress.bisect..";
     private static final String REPORT = "org.virtregress.report..";
+    private static final String HUNT = "org.virtregress.hunt..";
 
     @ArchTest
     static final ArchRule NO_JENKINS = noClasses().that().resideInAPackage("org.virtregress..")
@@ -82,6 +84,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage(REPORT)
             .allowEmptyShould(true)
             .because("the report is filled from the stages, never the other way round");
+
+    @ArchTest
+    static final ArchRule NOTHING_IN_THE_ENGINE_USES_THE_HUNT = noClasses().that().resideInAnyPackage(
+                    VERSION, PROCESS, STORAGE, REPO, INSTALL, SUITE, BISECT, REPORT)
+            .should().dependOnClassesThat().resideInAPackage(HUNT)
+            .allowEmptyShould(true)
+            .because("the hunt joins the stages; only the command line and the plugin call it");
+
+    @ArchTest
+    static final ArchRule HUNT_USES_ONLY_THE_STAGES = noClasses().that().resideInAPackage(HUNT)
+            .should().dependOnClassesThat().resideInAnyPackage("org.virtregress.cli..", "org.eclipse.jgit..")
+            .allowEmptyShould(true)
+            .because("the hunt works through bisect, repo, install, suite, report, process and storage;"
+                    + " git is the commit graph's");
 
     @ArchTest
     static final ArchRule NO_CYCLES = slices().matching("org.virtregress.(*)..").should().beFreeOfCycles()

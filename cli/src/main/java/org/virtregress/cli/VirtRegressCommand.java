@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             InstallCommand.class,
             TestCommand.class,
             BisectCommand.class,
+            HuntCommand.class,
             ReportCommand.class,
             DemoCommand.class,
         })
