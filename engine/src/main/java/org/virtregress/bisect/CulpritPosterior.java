@@ -26,6 +26,7 @@ public final class CulpritPosterior {
     private final FailureModel model;
     private final int[] fails;
     private final int[] passes;
+    private View current;
 
     /**
      * Starts with no runs.
@@ -61,6 +62,7 @@ public final class CulpritPosterior {
         } else {
             passes[position + 1]++;
         }
+        current = null;
     }
 
     /** Returns how many runs at a position failed. */
@@ -83,7 +85,7 @@ public final class CulpritPosterior {
 
     /** Returns the posterior probability of each position being the culprit, oldest first; they sum to 1. */
     public double[] probabilities() {
-        View view = view(fails, passes);
+        View view = current();
         double[] out = new double[n];
         int position = 0;
         for (int s = 0; s < view.ends.length; s++) {
@@ -105,7 +107,7 @@ public final class CulpritPosterior {
     }
 
     private double mean(boolean bad) {
-        View view = view(fails, passes);
+        View view = current();
         double sum = 0;
         for (int s = 0; s < view.ends.length; s++) {
             sum += view.length(s) * (bad ? view.failBad[s] : view.failGood[s]);
@@ -120,7 +122,7 @@ public final class CulpritPosterior {
      * @return the gains, index {@code position + 1} (index 0 is the good end)
      */
     public double[] gains() {
-        return gains(view(fails, passes));
+        return gains(current());
     }
 
     /**
@@ -137,7 +139,7 @@ public final class CulpritPosterior {
             throw new IllegalArgumentException("k must be at least 1: " + k);
         }
         List<Pick> picks = new ArrayList<>();
-        View base = view(fails, passes);
+        View base = current();
         for (int step = 0; step < k; step++) {
             double[] total = new double[n + 1];
             int outcomes = 1 << picks.size();
@@ -159,11 +161,11 @@ public final class CulpritPosterior {
                     total[j] += weight * gains[j];
                 }
             }
+            boolean[] taken = new boolean[n + 1];
+            picks.forEach(pick -> taken[pick.position() + 1] = true);
             int best = -2;
             for (int j = -1; j < n; j++) {
-                int position = j;
-                if (testable.test(j) && picks.stream().noneMatch(pick -> pick.position() == position)
-                        && (best == -2 || total[j + 1] > total[best + 1])) {
+                if (!taken[j + 1] && (best == -2 || total[j + 1] > total[best + 1]) && testable.test(j)) {
                     best = j;
                 }
             }
@@ -302,6 +304,13 @@ public final class CulpritPosterior {
      * The posterior as segments (b[s-1], b[s]] of culprit positions that explain the runs equally
      * well, with per-position weights: the unnormalised probability, and its products with q and f.
      */
+    private View current() {
+        if (current == null) {
+            current = view(fails, passes);
+        }
+        return current;
+    }
+
     private View view(int[] f, int[] p) {
         int[] ends = boundaries(f, p);
         int segments = ends.length;
@@ -318,7 +327,7 @@ public final class CulpritPosterior {
             int goodFails = suffixFails[0] - suffixFails[s] + f[0];
             int goodPasses = suffixPasses[0] - suffixPasses[s] + p[0];
             for (int g = 0; g < grid; g++) {
-                double value = Math.log(model.prior[g]) + model.logBad(g, suffixFails[s], suffixPasses[s])
+                double value = model.logPrior[g] + model.logBad(g, suffixFails[s], suffixPasses[s])
                         + model.logGood(g, goodFails, goodPasses);
                 log[s][g] = value;
                 max = Math.max(max, value);

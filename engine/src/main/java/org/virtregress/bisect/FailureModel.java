@@ -23,6 +23,7 @@ public final class FailureModel {
     final double[] logF;
     final double[] logNotF;
     final double[] prior;
+    final double[] logPrior;
 
     private FailureModel(List<double[]> points, double alwaysFails, double neverFails) {
         int size = points.size();
@@ -33,6 +34,7 @@ public final class FailureModel {
         logF = new double[size];
         logNotF = new double[size];
         prior = new double[size];
+        logPrior = new double[size];
         for (int g = 0; g < size; g++) {
             q[g] = points.get(g)[0];
             f[g] = points.get(g)[1];
@@ -45,6 +47,7 @@ public final class FailureModel {
         if (alwaysFails <= 0) {
             for (int g = 0; g < size; g++) {
                 prior[g] = 1.0 / size;
+                logPrior[g] = Math.log(prior[g]);
             }
             return;
         }
@@ -67,6 +70,7 @@ public final class FailureModel {
         }
         for (int g = 0; g < size; g++) {
             prior[g] /= sum;
+            logPrior[g] = Math.log(prior[g]);
         }
     }
 

@@ -226,7 +226,8 @@ public final class FlakyBisector {
         private final List<Candidate> chain = new ArrayList<>();
         private final Candidate goodEnd;
         private final CulpritPosterior posterior;
-        private final Set<Integer> untestable = new HashSet<>();
+        /** Untestable positions, shifted by one so that the good end (-1) is bit 0. */
+        private final java.util.BitSet untestable = new java.util.BitSet();
         private final Map<String, BisectState.Run> journal = new HashMap<>();
         private final Map<String, Integer> occurrences = new HashMap<>();
         private final List<ProbeRecord> records = new ArrayList<>();
@@ -300,7 +301,7 @@ public final class FlakyBisector {
                             + runs + " runs of the budget: the failure does not reproduce", null, List.of(), null);
                 }
                 runRound(pool, Phase.VERIFY, List.of(badEnd));
-                if (untestable.contains(badEnd)) {
+                if (untestable.get(badEnd + 1)) {
                     return result(Outcome.INCONCLUSIVE, "the bad end " + chain.get(badEnd).shortId()
                             + " cannot be tested: " + records.get(records.size() - 1).reason(), null,
                             newestFirst(0, badEnd), null);
@@ -370,7 +371,7 @@ public final class FlakyBisector {
         }
 
         private boolean testable(int position) {
-            return !untestable.contains(position) && (position >= 0 || goodEnd != null);
+            return !untestable.get(position + 1) && (position >= 0 || goodEnd != null);
         }
 
         private Candidate at(int position) {
@@ -384,7 +385,7 @@ public final class FlakyBisector {
             double mass = 0;
             for (int i = 0; i < probabilities.length; i++) {
                 mass += probabilities[i];
-                if (!untestable.contains(i) || i == probabilities.length - 1) {
+                if (!untestable.get(i + 1) || i == probabilities.length - 1) {
                     if (best == null || mass > best.mass()) {
                         best = new Block(first, i, mass, List.of());
                     }
@@ -451,7 +452,7 @@ public final class FlakyBisector {
                 if (verdict == Verdict.GOOD || verdict == Verdict.BAD) {
                     posterior.observe(position, verdict == Verdict.BAD);
                 } else {
-                    untestable.add(position);
+                    untestable.set(position + 1);
                 }
                 ProbeRecord record = new ProbeRecord(phase, phase == Phase.BISECT ? rounds : 0, at(position).id(),
                         at(position).treeId(), verdict, 1, List.of(verdict), result.duration(), result.logRef(),
