@@ -1,7 +1,7 @@
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.virtregress.bisect.BisectRange;
@@ -55,13 +55,13 @@ public class FlakyBisectBench {
                                     () -> Bisector.builder().repeat(5).confirm(3).build()::run),
                             new Strategy("flaky (0.99)", false, () -> FlakyBisector.builder().build()::run));
                     for (Strategy strategy : strategies) {
-                        Random culprits = new Random(seed);
+                        SplittableRandom culprits = new SplittableRandom(seed);
                         int correct = 0;
                         int wrongConfident = 0;
                         long runs = 0;
                         for (int trial = 0; trial < trials; trial++) {
                             int culprit = 1 + culprits.nextInt(n);
-                            Random random = new Random(seed * 1_000_003L + trial);
+                            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + trial);
                             BisectResult result = strategy.search().get().run(range, flaky(culprit, q, f, random));
                             runs += result.testRuns();
                             boolean named = result.culprit() != null
@@ -89,7 +89,7 @@ public class FlakyBisectBench {
     private record Strategy(String name, boolean plain, Supplier<Search> search) {
     }
 
-    private static Probe flaky(int culprit, double q, double f, Random random) {
+    private static Probe flaky(int culprit, double q, double f, SplittableRandom random) {
         return candidate -> {
             int index = Integer.parseInt(candidate.id().substring(1));
             boolean fails = random.nextDouble() < (index >= culprit ? q : f);
