@@ -86,7 +86,7 @@ public final class TextReport {
                     + commits.confirmation().describe() + ")");
         }
         if (commits.confidence() != null) {
-            line(out, "  confidence " + commits.confidence().describe());
+            line(out, "  flaky      " + commits.confidence().describe());
         }
         if (commits.repository() != null) {
             line(out, "  repository " + commits.repository());
