@@ -3,10 +3,16 @@ package org.virtregress;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.XMLInputFactory;
 
 /**
  * The package design of the engine (see the architecture notes): Jenkins stays out of it, every
@@ -31,6 +37,14 @@ class ArchitectureTest {
     private static final String SUITE = "org.virtregress.suite..";
     private static final String BISECT = "org.virtregress.bisect..";
     private static final String REPORT = "org.virtregress.report..";
+    private static final String IO = "org.virtregress.io..";
+    private static final Set<Class<?>> XML_FACTORIES = Set.of(
+            XMLInputFactory.class, DocumentBuilderFactory.class, SAXParserFactory.class);
+    private static final DescribedPredicate<JavaMethodCall> NEW_XML_FACTORY = DescribedPredicate.describe(
+            "XMLInputFactory, DocumentBuilderFactory or SAXParserFactory .newFactory/.newInstance/.newDefaultFactory",
+            call -> Set.of("newFactory", "newInstance", "newDefaultFactory", "newDefaultInstance", "newNSInstance",
+                    "newDefaultNSInstance").contains(call.getName())
+                    && XML_FACTORIES.stream().anyMatch(factory -> call.getTargetOwner().isAssignableTo(factory)));
     private static final String HUNT = "org.virtregress.hunt..";
 
     @ArchTest
@@ -84,6 +98,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage(REPORT)
             .allowEmptyShould(true)
             .because("the report is filled from the stages, never the other way round");
+
+    @ArchTest
+    static final ArchRule IO_IS_A_LEAF = noClasses().that().resideInAPackage(IO)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    VERSION, PROCESS, STORAGE, REPO, INSTALL, SUITE, BISECT, REPORT, HUNT)
+            .allowEmptyShould(true)
+            .because("reading untrusted input safely knows no domain concept; every package may use it");
+
+    @ArchTest
+    static final ArchRule ONE_HARDENED_XML_FACTORY = noClasses().that().resideOutsideOfPackage(IO)
+            .should().callMethodWhere(NEW_XML_FACTORY)
+            .because("every XML reader comes from io.SafeXml: DTDs and entities off, every node capped");
 
     @ArchTest
     static final ArchRule NOTHING_IN_THE_ENGINE_USES_THE_HUNT = noClasses().that().resideInAnyPackage(

@@ -5,13 +5,18 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.virtregress.bisect.BisectQuestion;
 import org.virtregress.bisect.BisectRange;
 import org.virtregress.bisect.BisectRangeException;
 import org.virtregress.bisect.BisectResult;
@@ -23,6 +28,10 @@ import org.virtregress.bisect.FlakyBisector;
 import org.virtregress.bisect.FlakyFigures;
 import org.virtregress.bisect.Outcome;
 import org.virtregress.bisect.ProbeRecord;
+import org.virtregress.bisect.ProgressListener;
+import org.virtregress.report.CommitBisection;
+import org.virtregress.report.RegressionReport;
+import org.virtregress.report.ReportFiles;
 import org.virtregress.storage.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -100,7 +109,8 @@ public final class BisectCommand implements Callable<Integer> {
             description = "Write every verdict to FILE; resume from it when it exists.")
     private Path state;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Write bisect.json and the probe logs to DIR.")
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write the report (report.json, report.html, report.txt), bisect.json and the probe logs to DIR.")
     private Path report;
 
     @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION",
@@ -119,31 +129,40 @@ public final class BisectCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--probes and --repeat must be at least 1 and --confirm at least 0");
         }
-        FlakyBisector flakySearch;
+        Path workRoot = null;
+        Path logs = null;
+        boolean started = false;
+        Map<ProbeRecord, Integer> remainingAfter = Collections.synchronizedMap(new IdentityHashMap<>());
+        ProgressListener listener = (record, remaining) -> {
+            remainingAfter.put(record, remaining);
+            progress(out, record, remaining);
+        };
+        FlakyBisector.Builder flakySettings;
         try {
-            flakySearch = FlakyBisector.builder().probes(probes).confidence(confidence).maxRuns(maxRuns)
-                    .sameFailure(sameFailure).stateFile(state)
-                    .listener((record, remaining) -> progress(out, record, remaining)).build();
+            flakySettings = FlakyBisector.builder().probes(probes).confidence(confidence).maxRuns(maxRuns)
+                    .sameFailure(sameFailure).stateFile(state).listener(listener);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--confidence must be above 0.5 and below 1"
                     + " and --max-runs at least 1: " + e.getMessage());
         }
-        Path workRoot = null;
-        Path logs = null;
-        boolean started = false;
         try (CommitGraph graph = CommitGraph.open(repo)) {
             String badId = graph.resolve(bad);
             workRoot = Files.createTempDirectory("virt-regress-bisect");
             logs = report != null ? report.resolve("logs") : workRoot.resolve("logs");
             BisectResult result;
+            BisectRange range;
             try (CommandProbe probe = CommandProbe.builder(repo, command).timeout(limit).workRoot(workRoot)
                     .logDirectory(logs).build()) {
+                if (!probe.prunedWorktrees().isEmpty()) {
+                    out.println("Removed " + probe.prunedWorktrees().size() + " worktree(s) an interrupted bisection"
+                            + " left in " + repo + ": " + probe.prunedWorktrees());
+                }
                 Thread cleanup = new Thread(() -> closeQuietly(probe), "bisect-worktree-cleanup");
                 Runtime.getRuntime().addShutdownHook(cleanup);
                 try {
                     // The bad end is tested first: its worktree is checked out while the history is walked.
                     probe.prepare(badId);
-                    BisectRange range = graph.range(goods, bad, paths, firstParent || flaky);
+                    range = graph.range(goods, bad, paths, firstParent || flaky);
                     out.printf("Bisecting %d candidates between good %s and bad %s%s%s%n", range.size(),
                             String.join(", ", range.goods()), range.bad(),
                             probes > 1 ? " with " + probes + " probes per round" : "",
@@ -151,13 +170,15 @@ public final class BisectCommand implements Callable<Integer> {
                                     confidence, maxRuns) : "");
                     out.flush();
                     started = true;
+                    BisectQuestion question = new BisectQuestion(repo.toRealPath().toString(), paths,
+                            firstParent || flaky, command, limit);
+                    FlakyBisector flakySearch = flakySettings.question(question).build();
                     if (flaky) {
                         result = flakySearch.run(range, probe);
                     } else {
                         result = flakySearch.runAfter(Bisector.builder().probes(probes).repeat(repeat).confirm(confirm)
                                 .failureWins(!runsMustAgree).sameFailure(sameFailure).stateFile(state)
-                                .listener((record, remaining) -> progress(out, record, remaining)).build(),
-                                range, probe, notice -> {
+                                .question(question).listener(listener).build(), range, probe, notice -> {
                                     out.println(notice);
                                     out.flush();
                                 });
@@ -166,12 +187,17 @@ public final class BisectCommand implements Callable<Integer> {
                     removeHook(cleanup);
                 }
             }
+            ReportFiles files = null;
             if (report != null) {
                 Json.writeAtomically(report.resolve("bisect.json"), result);
+                files = ReportFiles.write(regressionReport(result, range, remainingAfter), report);
             }
             printResult(out, result);
-            if (report == null) {
+            if (files == null) {
                 out.println("Logs: " + logs);
+            } else {
+                out.println("Report: " + files.html() + " (" + files.json().getFileName() + ", "
+                        + files.textFile().getFileName() + ", bisect.json and the logs beside it)");
             }
             return exitCode(result.outcome());
         } catch (BisectRangeException e) {
@@ -193,6 +219,17 @@ public final class BisectCommand implements Callable<Integer> {
                 deleteIfEmpty(logs);
             }
         }
+    }
+
+    /** The regression report of the bisection, made by the engine's report factories. */
+    private RegressionReport regressionReport(BisectResult result, BisectRange range,
+                                              Map<ProbeRecord, Integer> remainingAfter) throws IOException {
+        String repository = repo.toRealPath().toUri().toString();
+        CommitBisection section = CommitBisection.from(repository, result,
+                id -> range.catalog().describe(id).subject(), remainingAfter::get);
+        return RegressionReport.builder("Bisection of " + repo.toRealPath().getFileName() + ": "
+                        + org.virtregress.process.Command.of(command).build().display(), Instant.now())
+                .commitBisection(section).build();
     }
 
     private static int exitCode(Outcome outcome) {

@@ -108,6 +108,7 @@ public final class PollCommand implements Callable<Integer> {
             credentials = credentialsFile != null ? Credentials.fromFile(credentialsFile)
                     : Credentials.fromEnvironment(System.getenv()).orElse(null);
             PollState.load(state);
+            PollState.checkWritable(state);
             if (timeoutSeconds <= 0) {
                 throw new IllegalArgumentException("--timeout must be positive");
             }

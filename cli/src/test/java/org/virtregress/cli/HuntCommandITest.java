@@ -125,6 +125,36 @@ class HuntCommandITest {
     }
 
     @Test
+    void shouldEndAtTheCommitLevelNamingATagOrRevisionTheRepositoryLacks(@TempDir Path dir) throws Exception {
+        try (HuntHistory history = HuntHistory.in(dir)) {
+            history.commit("qemu 1");
+            history.commit("broken 2");
+            history.build("vrqemu", "1.0.1", "1", "qemu 1", null);
+            history.publishAndPoll();
+            history.build("vrqemu", "1.0.2", "1", "broken 2", null);
+            history.publishAndPoll();
+            Path report = dir.resolve("report");
+            String root = dir.resolve("root").toString();
+
+            Run tag = hunt(history, report, "--good", "vrqemu=1.0.1-1", "--root", root, "--tag", "v%{version}");
+            Run revision = hunt(history, report, "--good", "vrqemu=1.0.1-1", "--root", root,
+                    "--good-revision", "0123abc", "--bad-revision", "main");
+
+            assertThat(tag.exitCode()).as(tag.out()).isEqualTo(ExitCodes.USAGE);
+            assertThat(tag.out()).contains("'v1.0.1' (tag template 'v%{version}' for vrqemu-1.0.1-1.noarch) is not in"
+                    + " the repository " + history.upstream());
+            assertThat(revision.exitCode()).as(revision.out()).isEqualTo(ExitCodes.USAGE);
+            assertThat(revision.out()).contains("resuming the hunt")
+                    .contains("'0123abc' (revision given for vrqemu-1.0.1-1.noarch) is not in the repository");
+            JsonNode hunt = Json.mapper().readTree(report.resolve("hunt.json").toFile());
+            assertThat(hunt.get("ending").asText()).isEqualTo("BAD_INPUT");
+            assertThat(hunt.get("level").asText()).isEqualTo("COMMIT");
+            assertThat(hunt.at("/builds/firstBad/evr").asText()).isEqualTo("1.0.2-1");
+            assertThat(hunt.get("probesRun").asInt()).as("the second hunt replays the first one's verdicts").isZero();
+        }
+    }
+
+    @Test
     void shouldResumeAHuntKilledInEachLevelWithoutRepeatingAProbe(@TempDir Path dir) throws Exception {
         try (HuntHistory history = qemuHistory(dir, true)) {
             Path kill = Files.createDirectories(dir.resolve("kill"));

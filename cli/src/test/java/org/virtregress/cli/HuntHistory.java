@@ -150,7 +150,7 @@ final class HuntHistory implements AutoCloseable {
     Path script(String name) throws IOException {
         Path target = directory.resolve(name);
         try (InputStream in = HuntHistory.class.getResourceAsStream(name)) {
-            Files.copy(in, target);
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
         return target;

@@ -102,6 +102,24 @@ class PollCommandITest {
     }
 
     @Test
+    void shouldRefuseAStateFileThatIsADirectoryOrReadOnly(@TempDir Path dir) throws Exception {
+        Path repo = publish(dir.resolve("repo"), foo10);
+        Path directory = Files.createDirectory(dir.resolve("state-dir"));
+        Path readOnly = Files.writeString(dir.resolve("read-only.json"), "{}");
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r--r--r--"));
+
+        Run isDirectory = poll("--repo", repo.toString(), "--package", "foo", "--state", directory.toString());
+        Run isReadOnly = poll("--repo", repo.toString(), "--package", "foo", "--state", readOnly.toString());
+
+        assertThat(isDirectory.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(isDirectory.err()).contains("state file " + directory + " is a directory");
+        assertThat(isReadOnly.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(isReadOnly.err()).contains("state file " + readOnly + " is read-only (mode r--r--r--)");
+        assertThat(readOnly).hasContent("{}");
+        assertThat(isDirectory.out() + isReadOnly.out()).isEmpty();
+    }
+
+    @Test
     void shouldVerifyTheRepositorySignatureWithAKeyring(@TempDir Path dir) throws Exception {
         Path home = Files.createDirectory(dir.resolve("gnupg"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -64,6 +65,7 @@ public final class FlakyBisector {
     private final String expectedSignature;
     private final Path stateFile;
     private final ProgressListener listener;
+    private final BisectQuestion question;
 
     private FlakyBisector(Builder builder) {
         this.probes = builder.probes;
@@ -74,6 +76,7 @@ public final class FlakyBisector {
         this.expectedSignature = builder.expectedSignature;
         this.stateFile = builder.stateFile;
         this.listener = builder.listener;
+        this.question = builder.question;
     }
 
     /** Returns a builder with the defaults: 1 run at a time, confidence 0.99, at most 1000 runs. */
@@ -112,7 +115,20 @@ public final class FlakyBisector {
      * @throws InterruptedException if the calling thread is interrupted; running probes are interrupted too
      */
     public BisectResult run(BisectRange range, Probe probe) throws IOException, InterruptedException {
-        return new Execution(range, probe).execute();
+        return new Execution(range, probe).execute(fingerprint(range));
+    }
+
+    /**
+     * Returns the fingerprint this search records in its state file: the question, the range and
+     * the rule that turns runs into outcomes (the same-failure check). The confidence and the budget
+     * are left out: a resumed search may aim higher or run longer on the same runs.
+     *
+     * @param range the range
+     * @return the fingerprint
+     */
+    public BisectFingerprint fingerprint(BisectRange range) {
+        return BisectFingerprint.of(question, range,
+                new BisectFingerprint.Rules(1, false, sameFailure, expectedSignature, 0));
     }
 
     /**
@@ -136,7 +152,7 @@ public final class FlakyBisector {
         }
         notice.accept(String.format(Locale.ROOT, "The failure is intermittent (a commit passed some runs and failed"
                 + " others): switching to the flaky-aware search (confidence %s, at most %d runs)", confidence, maxRuns));
-        return run(range, probe);
+        return new Execution(range, probe).execute(deterministic.fingerprint(range));
     }
 
     /** Collects the settings of a {@link FlakyBisector}. Not thread-safe. */
@@ -149,8 +165,18 @@ public final class FlakyBisector {
         private String expectedSignature;
         private Path stateFile;
         private ProgressListener listener = ProgressListener.NONE;
+        private BisectQuestion question = BisectQuestion.UNKNOWN;
 
         private Builder() {
+        }
+
+        /**
+         * Sets what the caller knows of the question (repository, range limits, test), recorded in
+         * the state file's fingerprint so that a state of another question is never reused.
+         */
+        public Builder question(BisectQuestion value) {
+            this.question = value == null ? BisectQuestion.UNKNOWN : value;
+            return this;
         }
 
         /** Sets how many runs go at once in one round, each on another candidate; at least 1. */
@@ -261,19 +287,16 @@ public final class FlakyBisector {
             posterior = new CulpritPosterior(chain.size(), model);
         }
 
-        BisectResult execute() throws IOException, InterruptedException {
-            state = new BisectState(BisectState.FORMAT, range.goods(), range.bad(), range.size(), List.of());
-            if (stateFile != null && Files.exists(stateFile)) {
-                BisectState loaded = BisectState.read(stateFile);
-                if (!loaded.matches(range)) {
-                    throw new IOException("state file " + stateFile + " belongs to another bisection (bad "
-                            + loaded.bad() + ", good " + String.join(", ", loaded.goods()) + ", "
-                            + loaded.candidates() + " candidates); remove it or give another state file");
+        BisectResult execute(BisectFingerprint fingerprint) throws IOException, InterruptedException {
+            state = BisectState.start(fingerprint);
+            if (stateFile != null) {
+                Optional<BisectState> loaded = BisectState.resume(stateFile, fingerprint);
+                if (loaded.isPresent()) {
+                    loaded.get().runs().forEach(run -> journal.put(run.key(), run));
+                    state = loaded.get();
+                } else {
+                    Json.writeAtomically(stateFile, state);
                 }
-                loaded.runs().forEach(run -> journal.put(run.key(), run));
-                state = loaded;
-            } else if (stateFile != null) {
-                Json.writeAtomically(stateFile, state);
             }
             ExecutorService pool = Executors.newFixedThreadPool(probes, runnable -> {
                 Thread thread = new Thread(runnable, "bisect-probe");

@@ -96,17 +96,28 @@ public final class Hunt {
             Archive archive = openArchive();
             sets = HuntSets.find(archive, request.good(), request.bad(), request.arch());
             InstallRoots roots = InstallRoots.of(request.rootTemplate(), request.probes());
-            tester = new PackageSetTester(archive, request.install(), request.suite(), roots,
+            tester = new PackageSetTester(request.install(), request.suite(), roots,
                     request.workDirectory().resolve("probes"), request.runner());
             result = levels(archive, tester, roots);
         } catch (HuntInputException e) {
             result = end(e.ending(), e.getMessage());
         }
         if (tester != null && level.compareTo(HuntResult.Level.REPRODUCE) >= 0) {
-            result = restore(tester, result);
+            result = restore(Archive.open(request.archive()), tester, result);
         }
         this.result = result;
         return result;
+    }
+
+    /**
+     * Returns the failure signature a hunt chases for a failed suite: its failed cases' signatures,
+     * sorted and joined.
+     *
+     * @param suite the failed suite's result
+     * @return the signature
+     */
+    public static String signature(org.virtregress.suite.SuiteResult suite) {
+        return PackageSetTester.signature(suite);
     }
 
     /**
@@ -130,7 +141,7 @@ public final class Hunt {
                 + request.probes() + " probe" + (request.probes() == 1 ? "" : "s") + " at a time on "
                 + roots.all().size() + " install root" + (roots.all().size() == 1 ? "" : "s") + ")");
         enter(HuntResult.Level.REPRODUCE);
-        HuntResult stop = reproduce(tester);
+        HuntResult stop = reproduce(archive, tester);
         if (stop != null) {
             return stop;
         }
@@ -143,7 +154,7 @@ public final class Hunt {
             listener.progress("which package: applying the " + changed.size() + " updates one at a time ("
                     + String.join(", ", changed) + ")");
             BisectResult bisection = bisect("packages", chain.range(),
-                    tester.probe(c -> setOf(chain.state(c.id()).versions()).values()), true, id -> label(chain, id));
+                    tester.probe(c -> files(archive, setOf(chain.state(c.id()).versions()))), true, id -> label(chain, id));
             if (bisection.outcome() != Outcome.COMPLETE || bisection.culprit() == null) {
                 packages = new HuntResult.PackageLevel(changed, bisection, null);
                 return end(HuntResult.Ending.INCONCLUSIVE, "which package: " + bisection.outcome() + ": "
@@ -159,9 +170,9 @@ public final class Hunt {
         return buildLevel(archive, tester, roots, culpritPackage, base);
     }
 
-    private HuntResult reproduce(PackageSetTester tester) throws IOException, InterruptedException {
-        JournalProbe probe = journal("reproduce", tester.probe(c -> "bad".equals(c.id())
-                ? sets.bad().values() : sets.good().values()));
+    private HuntResult reproduce(Archive archive, PackageSetTester tester) throws IOException, InterruptedException {
+        JournalProbe probe = journal("reproduce", tester.probe(c -> files(archive, "bad".equals(c.id())
+                ? sets.bad() : sets.good())));
         ProbeResult bad;
         ProbeResult good;
         if (request.probes() > 1) {
@@ -225,7 +236,7 @@ public final class Hunt {
         BisectResult bisection = bisect("builds", BuildBisection.ofCandidates(candidates), tester.probe(c -> {
             Map<String, ArchivedBuild> set = new LinkedHashMap<>(base);
             set.put(name, byId.get(c.id()));
-            return set.values();
+            return files(archive, set);
         }), true, id -> byId.containsKey(id) ? byId.get(id).build().nevra() : id);
         List<String> ids = List.copyOf(byId.keySet());
         if (bisection.outcome() != Outcome.COMPLETE || bisection.culprit() == null) {
@@ -354,13 +365,19 @@ public final class Hunt {
                 record.reason(), left));
     }
 
-    private HuntResult restore(PackageSetTester tester, HuntResult result) throws InterruptedException {
-        enterQuietly(HuntResult.Level.RESTORE);
+    private HuntResult restore(Archive archive, PackageSetTester tester, HuntResult result)
+            throws InterruptedException {
+        try {
+            // the result keeps the level the hunt reached; the state file says it is restoring
+            state.level(HuntResult.Level.RESTORE.name());
+        } catch (IOException e) {
+            listener.progress("cannot write the state file: " + e.getMessage());
+        }
         List<String> failures = new ArrayList<>();
         for (InstallRoots.Root root : InstallRoots.of(request.rootTemplate(), request.probes()).all()) {
             String where = root.path() == null ? "the running system" : root.path().toString();
             try {
-                InstallResult install = tester.install(root, sets.bad().values());
+                InstallResult install = tester.install(root, files(archive, sets.bad()));
                 restored.add(install);
                 if (!install.success()) {
                     failures.add(where + ": " + install.error());
@@ -393,6 +410,11 @@ public final class Hunt {
         return set;
     }
 
+    private static List<PackageFile> files(Archive archive, Map<String, ArchivedBuild> set) {
+        return set.values().stream().map(b -> new PackageFile(b.build().name(), b.build().evr(), archive.file(b)))
+                .toList();
+    }
+
     private JournalProbe journal(String levelName, Probe probe) {
         JournalProbe journal = new JournalProbe(state, levelName, probe);
         journals.add(journal);
@@ -402,14 +424,6 @@ public final class Hunt {
     private void enter(HuntResult.Level next) throws IOException {
         level = next;
         state.level(next.name());
-    }
-
-    private void enterQuietly(HuntResult.Level next) {
-        try {
-            enter(next);
-        } catch (IOException e) {
-            listener.progress("cannot write the state file: " + e.getMessage());
-        }
     }
 
     private HuntResult end(HuntResult.Ending ending, String message) {

@@ -99,16 +99,31 @@ public final class HuntReport {
      * @throws IOException if a file cannot be written
      */
     public Files write(Path directory, RegressionReport report) throws IOException {
+        return write(report, result, directory);
+    }
+
+    /**
+     * Writes a report and, when a hunt ran, {@code hunt.json} and its levels at the end of the text.
+     *
+     * @param report the report
+     * @param result what the hunt found, or {@code null} when none ran
+     * @param directory the directory, created when missing
+     * @return the files ({@code hunt} is still named when no hunt ran, but not written)
+     * @throws IOException if a file cannot be written
+     */
+    public static Files write(RegressionReport report, HuntResult result, Path directory) throws IOException {
         java.nio.file.Files.createDirectories(directory);
         Path json = directory.resolve("report.json");
         Path html = directory.resolve("report.html");
         Path textFile = directory.resolve("report.txt");
         Path hunt = directory.resolve("hunt.json");
-        String text = TextReport.render(report) + levels();
+        String text = TextReport.render(report) + (result == null ? "" : levels(result));
         ReportJson.write(json, report);
         AtomicFile.write(html, HtmlReport.page(report).getBytes(StandardCharsets.UTF_8));
         AtomicFile.write(textFile, text.getBytes(StandardCharsets.UTF_8));
-        Json.writeAtomically(hunt, result);
+        if (result != null) {
+            Json.writeAtomically(hunt, result);
+        }
         return new Files(json, html, textFile, hunt, text);
     }
 
@@ -125,6 +140,10 @@ public final class HuntReport {
 
     /** Returns the levels as text lines: which package, which build, which commit, or the packaging change. */
     public String levels() {
+        return levels(result);
+    }
+
+    private static String levels(HuntResult result) {
         StringBuilder out = new StringBuilder("\nHunt\n");
         out.append("  ended: ").append(result.ending()).append(" at level ").append(result.level()).append('\n');
         out.append("  good set: ").append(result.good()).append('\n');

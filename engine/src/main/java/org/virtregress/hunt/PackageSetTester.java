@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.virtregress.bisect.Candidate;
 import org.virtregress.bisect.Probe;
@@ -23,8 +22,6 @@ import org.virtregress.process.CommandResult;
 import org.virtregress.process.OutputListener;
 import org.virtregress.process.ProcessRunner;
 import org.virtregress.process.ProgramNotFoundException;
-import org.virtregress.repo.Archive;
-import org.virtregress.repo.ArchivedBuild;
 import org.virtregress.suite.FailureSignature;
 import org.virtregress.suite.SuiteResult;
 
@@ -38,7 +35,6 @@ import org.virtregress.suite.SuiteResult;
 final class PackageSetTester {
     private static final Duration CREATEREPO_TIMEOUT = Duration.ofMinutes(5);
 
-    private final Archive archive;
     private final InstallSettings install;
     private final SuiteLauncher suite;
     private final InstallRoots roots;
@@ -56,9 +52,14 @@ final class PackageSetTester {
     record Outcome(ProbeResult result, InstallResult install, SuiteResult suite) {
     }
 
-    PackageSetTester(Archive archive, InstallSettings install, SuiteLauncher suite, InstallRoots roots,
-                     Path directory, ProcessRunner runner) {
-        this.archive = archive;
+    /** Finds the package files a candidate stands for; a failure (a build that breaks) makes it SKIP. */
+    @FunctionalInterface
+    interface PackageFiles {
+        Collection<PackageFile> of(Candidate candidate) throws IOException, InterruptedException;
+    }
+
+    PackageSetTester(InstallSettings install, SuiteLauncher suite, InstallRoots roots, Path directory,
+                     ProcessRunner runner) {
         this.install = install;
         this.suite = suite;
         this.roots = roots;
@@ -67,8 +68,19 @@ final class PackageSetTester {
     }
 
     /** Returns a probe that tests the set each candidate stands for. */
-    Probe probe(Function<Candidate, Collection<ArchivedBuild>> sets) {
-        return candidate -> test(candidate.shortId(), sets.apply(candidate)).result();
+    Probe probe(PackageFiles sets) {
+        return candidate -> {
+            Collection<PackageFile> files;
+            long start = System.nanoTime();
+            try {
+                files = sets.of(candidate);
+            } catch (ProgramNotFoundException e) {
+                throw new ProbeAbortedException(e.getMessage(), e);
+            } catch (IOException e) {
+                return result(Verdict.SKIP, start, null, null, "no package: " + e.getMessage());
+            }
+            return test(candidate.shortId(), files).result();
+        };
     }
 
     /**
@@ -80,7 +92,7 @@ final class PackageSetTester {
      * @throws ProbeAbortedException if a tool is missing or the work directory cannot be written
      * @throws InterruptedException if interrupted
      */
-    Outcome test(String name, Collection<ArchivedBuild> set) throws ProbeAbortedException, InterruptedException {
+    Outcome test(String name, Collection<PackageFile> set) throws ProbeAbortedException, InterruptedException {
         InstallRoots.Root root = roots.take();
         try {
             return testOn(root, name, set);
@@ -99,13 +111,13 @@ final class PackageSetTester {
      * @throws IOException if the probe's repository cannot be made
      * @throws InterruptedException if interrupted
      */
-    InstallResult install(InstallRoots.Root root, Collection<ArchivedBuild> set)
+    InstallResult install(InstallRoots.Root root, Collection<PackageFile> set)
             throws InstallException, IOException, InterruptedException {
         Path work = workDirectory("restore-" + root.number());
         return install(root, set, work);
     }
 
-    private Outcome testOn(InstallRoots.Root root, String name, Collection<ArchivedBuild> set)
+    private Outcome testOn(InstallRoots.Root root, String name, Collection<PackageFile> set)
             throws ProbeAbortedException, InterruptedException {
         long start = System.nanoTime();
         Path work;
@@ -142,7 +154,7 @@ final class PackageSetTester {
         return new Outcome(verdict(ran, start), installed, ran);
     }
 
-    private InstallResult install(InstallRoots.Root root, Collection<ArchivedBuild> set, Path work)
+    private InstallResult install(InstallRoots.Root root, Collection<PackageFile> set, Path work)
             throws InstallException, IOException, InterruptedException {
         String repository = publish(set, work.resolve("repo"));
         if (root.path() != null) {
@@ -151,14 +163,14 @@ final class PackageSetTester {
         InstallRequest.Builder request = InstallRequest.builder().root(root.path()).repository(repository)
                 .gpgCheck(install.gpgCheck()).timeout(install.timeout()).lockTimeout(install.lockTimeout());
         install.repositories().forEach(request::repository);
-        set.forEach(b -> request.install(b.build().name(), b.build().evr()));
+        set.forEach(b -> request.install(b.name(), b.version()));
         return install.installer().install(request.build(), OutputListener.NONE);
     }
 
-    private String publish(Collection<ArchivedBuild> set, Path repo) throws IOException, InterruptedException {
+    private String publish(Collection<PackageFile> set, Path repo) throws IOException, InterruptedException {
         Files.createDirectories(repo);
-        for (ArchivedBuild build : set) {
-            Path file = archive.file(build);
+        for (PackageFile build : set) {
+            Path file = build.file();
             Path copy = repo.resolve(file.getFileName());
             try {
                 Files.createLink(copy, file);
@@ -184,7 +196,7 @@ final class PackageSetTester {
     }
 
     /** Returns the verdict of a suite run: the failure signature of a failure is its failed cases'. */
-    static ProbeResult verdict(SuiteResult suite, long start) {
+    private static ProbeResult verdict(SuiteResult suite, long start) {
         return switch (suite.status()) {
             case PASSED -> result(Verdict.GOOD, start, suite.logPath(), null,
                     suite.totals().passed() + " passed");
@@ -194,7 +206,12 @@ final class PackageSetTester {
         };
     }
 
-    /** Returns the failure signature of a failed suite: its failed cases' signatures, sorted and joined. */
+    /**
+     * Returns the failure signature of a failed suite: its failed cases' signatures, sorted and joined.
+     *
+     * @param suite the suite's result
+     * @return the signature the hunt chases
+     */
     static String signature(SuiteResult suite) {
         return suite.failureSignatures().stream().map(FailureSignature::text).sorted()
                 .collect(Collectors.joining("; "));

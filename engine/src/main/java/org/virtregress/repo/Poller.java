@@ -58,8 +58,8 @@ public final class Poller {
      * @return the outcome of each repository and the changes found
      * @throws StateLockedException if another poll holds the state file longer than the request's
      *     lock timeout; the message names the holder
-     * @throws IOException if the state file or the archive cannot be read or written (the
-     *     message names the file); repository failures, including bad signatures, are reported
+     * @throws IOException if the state file or the archive cannot be read or written, or the
+     *     state file is a directory or read-only (the message names the file); repository failures, including bad signatures, are reported
      *     in the result instead
      */
     public PollResult poll(PollRequest request) throws IOException {
@@ -69,6 +69,7 @@ public final class Poller {
     }
 
     private PollResult pollLocked(PollRequest request) throws IOException {
+        PollState.checkWritable(request.stateFile());
         PollState state = PollState.load(request.stateFile());
         Archive archive = request.archive() == null ? null : Archive.open(request.archive());
         Map<String, PollState.RepositoryState> repositories = new LinkedHashMap<>(state.repositories());

@@ -18,6 +18,7 @@ import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.BisectState;
 import org.virtregress.bisect.Bisector;
 import org.virtregress.bisect.Candidate;
+import org.virtregress.bisect.Outcome;
 import org.virtregress.bisect.CommandProbe;
 import org.virtregress.bisect.CommitGraph;
 import org.virtregress.bisect.FlakyBisector;
@@ -27,8 +28,10 @@ import org.virtregress.storage.Json;
  * Bisects on the agent with a command as the probe, run in a worktree of each candidate (the
  * engine's {@link CommandProbe}: exit code 0 good, 125 skip, 1–127 bad, 128 and above stop).
  * The state is kept in the workspace, named by {@link BisectStateName} after the resolved commits
- * and every setting that decides a verdict: building again with all of them unchanged resumes
- * without repeating probes (and says so), anything else starts afresh.
+ * and every setting that decides a verdict, until the bisection finishes: building again after a
+ * bisection that stopped early (aborted build, killed agent) with all of them unchanged resumes
+ * without repeating probes (and says so, marking the replayed verdicts); a finished bisection or
+ * any change starts afresh.
  */
 final class BisectCallable extends MasterToSlaveFileCallable<String> {
     private static final long serialVersionUID = 1L;
@@ -88,6 +91,10 @@ final class BisectCallable extends MasterToSlaveFileCallable<String> {
                         : flaky.runAfter(Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
                                 .confirm(settings.confirm()).stateFile(stateFile).listener(progress).build(),
                                 range, probe, log::println);
+            }
+            if (result.outcome() != Outcome.ABORTED) {
+                // finished: building again starts afresh; only a bisection that stopped early resumes
+                Files.deleteIfExists(stateFile);
             }
             return Json.mapper().writeValueAsString(new BisectOutcome(result, subjects, progress.remaining(),
                     WORK_DIRECTORY + "/" + name + "-logs", progress.replayed(), resumed));

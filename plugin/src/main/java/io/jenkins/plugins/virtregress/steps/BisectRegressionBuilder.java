@@ -326,6 +326,17 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
     /** Describes the step and checks its form fields. */
     @Extension
     public static class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        /** The fields whose help is shared with the Pipeline steps, kept once under {@link BisectStepSettings}. */
+        static final List<String> SHARED_HELP = List.of("bad", "confirm", "firstParent", "good", "paths", "probes",
+                "repeat", "repository");
+
+        /** Points the shared fields' help at the one copy the Pipeline steps use too. */
+        public DescriptorImpl() {
+            for (String field : SHARED_HELP) {
+                addHelpFileRedirect(field, BisectStepSettings.class, field);
+            }
+        }
+
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;

@@ -53,6 +53,7 @@ final class DistributedBisection {
     private final ProbeExchange exchange;
     private final List<String> progress = new ArrayList<>();
     private volatile Map<String, Object> summary;
+    private volatile boolean superseded;
 
     private DistributedBisection(Run<?, ?> run, String id, BisectSettings settings, RangeSnapshot range) {
         this.run = run;
@@ -125,6 +126,7 @@ final class DistributedBisection {
             }
             if (running != null) {
                 // left by an earlier start of Jenkins in this JVM: its build object and timer are gone
+                running.superseded = true; // it must not record an aborted result over the resumed one
                 running.exchange.abort("Jenkins restarted");
                 ACTIVE.remove(key(run, id), running);
             }
@@ -187,6 +189,9 @@ final class DistributedBisection {
                     : flaky.runAfter(Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
                             .confirm(settings.confirm()).stateFile(state).listener(progress).build(),
                             range.toRange(), exchange, this::note);
+            if (superseded) {
+                return;
+            }
             ByteArrayOutputStream report = new ByteArrayOutputStream();
             BisectReportAction action;
             synchronized (run) {

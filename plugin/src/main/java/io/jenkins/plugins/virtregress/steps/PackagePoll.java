@@ -114,27 +114,45 @@ final class PackagePoll {
         if (agent == null) {
             return FilePath.localChannel; // the controller, even when it has no executors
         }
+        Optional<String> problem = nodeProblem(agent, job);
+        if (problem.isPresent()) {
+            throw new AbortException(problem.get());
+        }
+        Computer computer = Jenkins.get().getNode(agent).toComputer();
+        VirtualChannel channel = computer == null ? null : computer.getChannel();
+        if (channel == null) {
+            throw new AbortException("Node " + agent + " is offline.");
+        }
+        return channel;
+    }
+
+    /**
+     * Checks that a job may poll on a node: the job's authentication has Agent/Build there, the
+     * node matches the job's label restriction, and a node that takes only restricted jobs is not
+     * named by a job restricted to none.
+     *
+     * @param agent the node's name
+     * @param job the job
+     * @return the problem, or empty when the job may poll there
+     */
+    static Optional<String> nodeProblem(String agent, Job<?, ?> job) {
         Node node = Jenkins.get().getNode(agent);
         Computer computer = node == null ? null : node.toComputer();
         Authentication authentication = JobAuthentication.of(job);
         if (node == null || computer == null || !computer.getACL().hasPermission2(authentication, Computer.BUILD)) {
             // the same answer for a node that does not exist and one the job may not use
-            throw new AbortException("Node " + agent + " does not exist, or " + job.getFullName()
+            return Optional.of("Node " + agent + " does not exist, or " + job.getFullName()
                     + " may not build on it (Agent/Build permission of " + authentication.getName() + ").");
         }
         Label label = job instanceof AbstractProject<?, ?> project ? project.getAssignedLabel() : null;
         if (label != null && !label.contains(node)) {
-            throw new AbortException("Node " + agent + " does not match the label " + label + " that "
+            return Optional.of("Node " + agent + " does not match the label " + label + " that "
                     + job.getFullName() + " is restricted to.");
         }
         if (node.getMode() == Node.Mode.EXCLUSIVE && label == null) {
-            throw new AbortException("Node " + agent + " takes only jobs restricted to its labels, and "
+            return Optional.of("Node " + agent + " takes only jobs restricted to its labels, and "
                     + job.getFullName() + " is not restricted to one of them.");
         }
-        VirtualChannel channel = computer.getChannel();
-        if (channel == null) {
-            throw new AbortException("Node " + agent + " is offline.");
-        }
-        return channel;
+        return Optional.empty();
     }
 }

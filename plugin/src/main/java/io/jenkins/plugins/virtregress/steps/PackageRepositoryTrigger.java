@@ -275,6 +275,23 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
         }
 
         /**
+         * Checks the agent: the job's authentication must be allowed to build there.
+         *
+         * @param value the node name as typed
+         * @param item the job being configured
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckAgent(@QueryParameter String value, @AncestorInPath Item item) {
+            JobPermissions.check(item);
+            String agent = Util.fixEmptyAndTrim(value);
+            if (agent == null || !(item instanceof Job<?, ?> job)) {
+                return FormValidation.ok();
+            }
+            return FormChecks.toValidation(PackagePoll.nodeProblem(agent, job));
+        }
+
+        /**
          * Checks the archive: without an agent the controller polls, and its archive must stay in
          * the job's directory.
          *

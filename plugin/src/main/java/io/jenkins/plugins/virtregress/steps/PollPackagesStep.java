@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
@@ -192,6 +193,23 @@ public class PollPackagesStep extends Step {
         public FormValidation doCheckRepositories(@QueryParameter String value, @AncestorInPath Item item) {
             JobPermissions.check(item);
             return RepositoryChecks.check(value);
+        }
+
+        /**
+         * Checks the agent: the job's authentication must be allowed to build there.
+         *
+         * @param value the node name as typed
+         * @param item the job being configured
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckAgent(@QueryParameter String value, @AncestorInPath Item item) {
+            JobPermissions.check(item);
+            String agent = Util.fixEmptyAndTrim(value);
+            if (agent == null || !(item instanceof Job<?, ?> job)) {
+                return FormValidation.ok();
+            }
+            return FormChecks.toValidation(PackagePoll.nodeProblem(agent, job));
         }
 
         /**

@@ -103,35 +103,48 @@ class BisectReportITest {
     }
 
     @Test
-    void shouldResumeAnUnchangedBisectionAndStartAfreshWhenTheBadEndMoved(JenkinsRule j, @TempDir Path directory)
+    void shouldResumeAStoppedBisectionAndStartAfreshOtherwise(JenkinsRule j, @TempDir Path directory)
             throws Exception {
         Path upstream = directory.resolve("upstream");
         List<String> history = Fixtures.history(upstream, 8, 5, "break the boot");
+        Path mark = directory.resolve("first-probe-done");
+        Path block = directory.resolve("block");
         FreeStyleProject project = j.createFreeStyleProject("again");
+        // while the block file is there, the first probe runs at once and every later one waits
         BisectRegressionBuilder bisect = new BisectRegressionBuilder(history.get(0), "main",
-                "sh -c \"test ! -e broken\"");
+                "sh -c \"if test -e " + mark + " && test -e " + block + "; then sleep 300; fi; touch " + mark
+                        + "; test ! -e broken\"");
         bisect.setRepository(upstream.toString());
         bisect.setConfirm("0");
         project.getBuildersList().add(bisect);
 
-        FreeStyleBuild first = j.buildAndAssertSuccess(project);
-        j.assertLogContains("Starting a new bisection", first);
+        java.nio.file.Files.createFile(block);
+        FreeStyleBuild stopped = project.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Probe of " + history.get(7), stopped);
+        stopped.doStop();
+        j.assertBuildStatus(hudson.model.Result.ABORTED, j.waitForCompletion(stopped));
+        j.assertLogContains("Starting a new bisection", stopped);
+        java.nio.file.Files.delete(block);
 
-        FreeStyleBuild second = j.buildAndAssertSuccess(project);
-        j.assertLogContains("Resuming the bisection of an earlier build", second);
-        j.assertLogContains("Replayed from the state file, not run again", second);
-        j.assertLogNotContains("Probe of ", second);
-        assertThat(second.getAction(BisectReportAction.class).getReplayed()).isPositive();
-        assertThat(j.createWebClient().getPage(second).asNormalizedText())
-                .contains("verdicts replayed from the state file of an earlier build");
+        FreeStyleBuild resumed = j.buildAndAssertSuccess(project);
+        j.assertLogContains("Resuming the bisection of an earlier build", resumed);
+        j.assertLogContains("Replayed from the state file, not run again: " + history.get(7), resumed);
+        j.assertLogNotContains("Probe of " + history.get(7), resumed);
+        assertThat(resumed.getAction(BisectReportAction.class).getReplayed()).isEqualTo(1);
+        assertThat(j.createWebClient().getPage(resumed).asNormalizedText())
+                .contains("1 of").contains("verdicts replayed from the state file of an earlier build");
+        assertThat(history.get(4)).startsWith(resumed.getAction(BisectReportAction.class).getCulprit());
+
+        FreeStyleBuild rebuilt = j.buildAndAssertSuccess(project);
+        j.assertLogContains("Starting a new bisection", rebuilt); // a finished bisection is not replayed
+        assertThat(rebuilt.getAction(BisectReportAction.class).getReplayed()).isZero();
 
         Fixtures.run(upstream, "git", "-c", "user.name=Ann Example", "-c", "user.email=ann@example.org", "commit",
                 "--quiet", "--allow-empty", "-m", "one more upstream commit");
-        FreeStyleBuild third = j.buildAndAssertSuccess(project);
-        j.assertLogContains("Starting a new bisection", third);
-        j.assertLogNotContains("belongs to another bisection", third);
-        assertThat(history.get(4)).startsWith(third.getAction(BisectReportAction.class).getCulprit());
-        assertThat(third.getAction(BisectReportAction.class).getReplayed()).isZero();
+        FreeStyleBuild moved = j.buildAndAssertSuccess(project);
+        j.assertLogContains("Starting a new bisection", moved);
+        j.assertLogNotContains("belongs to another bisection", moved);
+        assertThat(history.get(4)).startsWith(moved.getAction(BisectReportAction.class).getCulprit());
     }
 
     @Test

@@ -188,10 +188,15 @@ class PackageRepositoryTriggerITest {
 
         assertThat(trigger.pollAndSchedule(project)).isEmpty();
         assertThat(new PollingLogAction(project).getLog()).contains("may not build on it");
+        PackageRepositoryTrigger.DescriptorImpl form = j.jenkins.getDescriptorByType(
+                PackageRepositoryTrigger.DescriptorImpl.class);
+        assertThat(form.doCheckAgent(agent.getNodeName(), project).kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(form.doCheckAgent("no-such-node", project).kind).isEqualTo(FormValidation.Kind.ERROR);
 
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, hudson.model.Item.READ, hudson.model.Item.BUILD, hudson.model.Computer.BUILD)
                 .everywhere().to("bob"));
+        assertThat(form.doCheckAgent(agent.getNodeName(), project).kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(trigger.pollAndSchedule(project)).extracting(NewBuild::getVersion).containsExactly("1.0-1");
     }
 

@@ -1,33 +1,31 @@
-package org.virtregress.cli.demo;
+package org.virtregress.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.virtregress.report.HtmlReport;
-import org.virtregress.report.RegressionReport;
-import org.virtregress.report.ReportJson;
-import org.virtregress.report.TextReport;
 import org.virtregress.storage.AtomicFile;
 
 /**
- * The report of a demo run in its three forms, written atomically.
+ * A report written in its three forms into one directory: {@code report.json} (what
+ * {@link ReportJson#read} reads back), {@code report.html} (a self-contained page) and
+ * {@code report.txt}. Each file is written atomically.
  *
  * @param json the JSON file
- * @param html the self-contained HTML page
+ * @param html the HTML page
  * @param textFile the plain-text file
- * @param text the plain text itself, for the console
+ * @param text the plain text itself, for a console
  */
-record DemoReportFiles(Path json, Path html, Path textFile, String text) {
+public record ReportFiles(Path json, Path html, Path textFile, String text) {
     /**
-     * Writes {@code report.json}, {@code report.html} and {@code report.txt} into a directory.
+     * Writes the three files.
      *
      * @param report the report
      * @param directory the directory, created when missing
      * @return the files
      * @throws IOException if a file cannot be written
      */
-    static DemoReportFiles write(RegressionReport report, Path directory) throws IOException {
+    public static ReportFiles write(RegressionReport report, Path directory) throws IOException {
         Files.createDirectories(directory);
         Path json = directory.resolve("report.json");
         Path html = directory.resolve("report.html");
@@ -36,6 +34,6 @@ record DemoReportFiles(Path json, Path html, Path textFile, String text) {
         ReportJson.write(json, report);
         AtomicFile.write(html, HtmlReport.page(report).getBytes(StandardCharsets.UTF_8));
         AtomicFile.write(textFile, text.getBytes(StandardCharsets.UTF_8));
-        return new DemoReportFiles(json, html, textFile, text);
+        return new ReportFiles(json, html, textFile, text);
     }
 }

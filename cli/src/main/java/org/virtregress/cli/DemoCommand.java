@@ -1,4 +1,4 @@
-package org.virtregress.cli.demo;
+package org.virtregress.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.virtregress.cli.ExitCodes;
+import org.virtregress.cli.demo.DemoResult;
+import org.virtregress.cli.demo.DemoRun;
+import org.virtregress.cli.demo.DemoSettings;
+import org.virtregress.cli.demo.DemoTools;
 import org.virtregress.install.InstallException;
 import org.virtregress.suite.GuestBootTest;
 import picocli.CommandLine;
@@ -25,11 +28,11 @@ import picocli.CommandLine.Option;
                 + " repository (createrepo_c) served on 127.0.0.1;",
             "3. poll the repository and archive every new build; install builds into an install root with"
                 + " dnf and boot a TCG guest (qemu) that runs the checks the package installed;",
-            "4. when the newest build fails: bisect the archived builds, then the commits between the last"
-                + " good and the first bad build (probe: rpmbuild at the commit, dnf install, boot the guest),"
-                + " and confirm the culprit;",
+            "4. when the newest build fails: hunt the regression (the same engine as virt-regress hunt): bisect"
+                + " the archived builds, then the commits between the last good and the first bad build (probe:"
+                + " rpmbuild at the commit, dnf install, boot the guest), confirming the culprit at each level;",
             "5. write the report (JSON, HTML, text) and print the culprit.",
-            "Takes under a minute on two cores: about 15 guest boots, two at a time.",
+            "Takes about a minute on two cores: some 25 guest boots, two at a time.",
             "",
             "Exit codes: 0 the planted culprit was found and confirmed; 6 the run ended otherwise"
                 + " (no regression showed, the bisection ended inconclusive or unconfirmed); 2 usage error;"
