@@ -79,11 +79,27 @@ public final class ZypperInstaller extends PackageManagerInstaller {
         }
         if (!reinstalls.isEmpty()) {
             List<String> argv = base(request, session);
-            argv.addAll(List.of("install", "--oldpackage", "--no-recommends", "--force", "--"));
+            argv.addAll(List.of("install", "--oldpackage", "--no-recommends", "--force"));
+            argv.addAll(fromRequestRepositories(request));
+            argv.add("--");
             reinstalls.forEach(spec -> argv.add(spec.toString()));
             results.add(session.runAsRoot(argv, RpmDatabase.environment(session)));
         }
         return results;
+    }
+
+    /**
+     * Restricts a reinstall to the request's repositories ({@code --plus-repo} names them
+     * {@code ~plus-repo-1}, {@code ~plus-repo-2}, … in order): at the same version, zypper would
+     * otherwise keep the installed package whenever its build time is newer, and an older build of
+     * the installed version could never be put back.
+     */
+    private static List<String> fromRequestRepositories(InstallRequest request) {
+        List<String> argv = new ArrayList<>();
+        for (int i = 1; i <= request.repositories().size(); i++) {
+            argv.addAll(List.of("--from", "~plus-repo-" + i));
+        }
+        return argv;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.virtregress.process.Command;
 import org.virtregress.process.CommandResult;
 import org.virtregress.process.OutputListener;
@@ -19,6 +20,14 @@ final class Fixtures {
 
     /** Builds an rpm-md repository of these packages in a new directory. */
     static Path rpmRepository(Path directory, List<TestPackage> packages) throws Exception {
+        return rpmRepository(directory, packages, null);
+    }
+
+    /**
+     * Builds an rpm-md repository of these packages, every rpm stamped with the given build time
+     * (seconds since the epoch; {@code null} for the time of the build).
+     */
+    static Path rpmRepository(Path directory, List<TestPackage> packages, Long buildTime) throws Exception {
         Path spec = directory.resolve("package.spec");
         Files.createDirectories(directory);
         try (InputStream in = Fixtures.class.getResourceAsStream("package.spec")) {
@@ -38,8 +47,11 @@ final class Fixtures {
             } else if (pkg.script() == TestPackage.Script.HANGS) {
                 argv.addAll(List.of("--define", "hangpost 1"));
             }
+            if (buildTime != null) {
+                argv.addAll(List.of("--define", "use_source_date_epoch_as_buildtime 1"));
+            }
             argv.add(spec.toString());
-            run(argv);
+            run(argv, null, buildTime == null ? Map.of() : Map.of("SOURCE_DATE_EPOCH", Long.toString(buildTime)));
             Path target = Files.createDirectories(repository.resolve(pkg.id()));
             try (var rpms = Files.list(top.resolve("RPMS/noarch"))) {
                 for (Path rpm : rpms.toList()) {
@@ -95,8 +107,13 @@ final class Fixtures {
     }
 
     private static CommandResult run(List<String> argv, Path directory) throws Exception {
-        CommandResult result = new ProcessRunner().run(Command.of(argv).workingDirectory(directory).separateStderr()
-                .build(), OutputListener.NONE);
+        return run(argv, directory, Map.of());
+    }
+
+    private static CommandResult run(List<String> argv, Path directory, Map<String, String> environment)
+            throws Exception {
+        CommandResult result = new ProcessRunner().run(Command.of(argv).workingDirectory(directory).env(environment)
+                .separateStderr().build(), OutputListener.NONE);
         if (!result.succeeded()) {
             throw new IllegalStateException(result.describe() + "\n" + result.output() + result.stderr());
         }

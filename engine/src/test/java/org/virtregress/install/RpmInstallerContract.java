@@ -13,9 +13,20 @@ import org.virtregress.process.OutputListener;
 
 /** What the rpm installers do beyond the shared contract: a transaction killed on timeout is rolled back. */
 abstract class RpmInstallerContract extends InstallerContract {
+    /** The build time of the main repository's rpms: fixed, so that every run builds the same. */
+    private static final long MAIN_BUILD_TIME = 1_767_225_600L;
+
+    /**
+     * Builds the repository. The rebuild repository's rpms are stamped a day before the main
+     * repository's: going back to an older build of the installed version (as a bisection over
+     * builds does) must take the repository's build, although zypper prefers the installed one
+     * when it is newer.
+     */
     @Override
     final void buildRepository(Path directory, List<TestPackage> packages) throws Exception {
-        Fixtures.rpmRepository(directory, packages);
+        long day = 86_400L;
+        Fixtures.rpmRepository(directory, packages,
+                directory.getFileName().toString().equals("rebuild") ? MAIN_BUILD_TIME - day : MAIN_BUILD_TIME);
     }
 
     @Override
