@@ -13,7 +13,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.storage.Json;
+import org.virtregress.suite.CaseResult;
+import org.virtregress.suite.CaseStatus;
 import org.virtregress.suite.CaseVerdict;
+import org.virtregress.suite.JUnitXmlParser;
+import org.virtregress.suite.ParsedCases;
 import org.virtregress.suite.SuiteResult;
 import org.virtregress.suite.SuiteStatus;
 import picocli.CommandLine;
@@ -65,6 +69,25 @@ class TestCommandTest {
         SuiteResult written = Json.mapper().readValue(json.toFile(), SuiteResult.class);
         assertThat(written.cases()).extracting(c -> c.verdict())
                 .containsExactly(CaseVerdict.PASSED, CaseVerdict.FLAKY, CaseVerdict.FAILURE);
+    }
+
+    @Test
+    void shouldWriteJUnitXmlWithTheFlakyRerunsForAnyCi(@TempDir Path dir) throws Exception {
+        Path script = fixture(dir, "flaky-suite.sh");
+        Path xml = dir.resolve("reports/TEST-flaky.xml");
+        Files.createDirectories(xml.getParent());
+
+        Run run = run("test", "-C", dir.toString(), "--log-dir", dir.resolve("logs").toString(),
+                "--rerun-failed", "2", "--junit", xml.toString(), "--", "sh", script.toString());
+
+        assertThat(run.exitCode).as(run.err).isEqualTo(ExitCodes.TEST_FAILURES);
+        ParsedCases parsed = new JUnitXmlParser().parse(xml);
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.cases()).extracting(CaseResult::status)
+                .containsExactly(CaseStatus.PASS, CaseStatus.PASS, CaseStatus.FAIL);
+        assertThat(parsed.cases().get(2).failureReason()).contains("disk image checksum mismatch");
+        assertThat(Files.readString(xml)).contains("<flakyFailure").contains("<rerunFailure")
+                .contains("failures=\"1\"");
     }
 
     @Test
