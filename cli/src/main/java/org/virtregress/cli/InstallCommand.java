@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.virtregress.install.InstallException;
 import org.virtregress.install.InstallRequest;
@@ -122,12 +121,15 @@ public final class InstallCommand implements Callable<Integer> {
         if (result.success()) {
             out.println("installed and verified with " + result.manager()
                     + (result.root() == null ? "" : " in " + result.root()) + ":");
-            for (PackageSpec spec : result.requested()) {
-                out.println("  " + spec.name() + " " + result.after().get(spec.name())
-                        + versionBefore(result.before(), spec.name()));
+            List<PackageChange> changes = result.changes();
+            for (PackageChange change : changes) {
+                out.println("  " + change.name() + (change.removed() ? " removed" : " " + display(change.to()))
+                        + " (was " + orAbsent(display(change.from())) + ")");
             }
-            for (String name : result.removals()) {
-                out.println("  " + name + " removed" + versionBefore(result.before(), name));
+            for (PackageSpec spec : result.requested()) {
+                if (changes.stream().noneMatch(change -> change.name().equals(spec.name()))) {
+                    out.println("  " + spec.name() + " " + display(result.after().get(spec.name())) + " (reinstalled)");
+                }
             }
             return;
         }
@@ -135,12 +137,13 @@ public final class InstallCommand implements Callable<Integer> {
         out.println(result.rolledBack() ? "rolled back: the root holds what it held before"
                 : "NOT fully rolled back: see the versions below");
         for (PackageChange change : result.restored()) {
-            out.println("  restored " + change.name() + ": " + orAbsent(change.from()) + " -> " + orAbsent(change.to()));
+            out.println("  restored " + change.name() + ": " + orAbsent(display(change.from())) + " -> "
+                    + orAbsent(display(change.to())));
         }
     }
 
-    private static String versionBefore(Map<String, String> before, String name) {
-        return " (was " + orAbsent(before.get(name)) + ")";
+    private static String display(String version) {
+        return PackageChange.displayVersion(version);
     }
 
     private static String orAbsent(String version) {

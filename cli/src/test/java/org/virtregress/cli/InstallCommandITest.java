@@ -78,7 +78,7 @@ class InstallCommandITest {
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("installed and verified with dnf in " + root)
-                .contains("vrcli 0:1.0-1 (was 0:2.0-1)");
+                .contains("vrcli 1.0-1 (was 2.0-1)");
     }
 
     @Test

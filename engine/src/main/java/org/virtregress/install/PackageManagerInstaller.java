@@ -241,13 +241,9 @@ abstract class PackageManagerInstaller implements Installer {
     }
 
     private static String differences(Map<String, String> before, Map<String, String> end) {
-        Set<String> names = new LinkedHashSet<>(before.keySet());
-        names.addAll(end.keySet());
         List<String> parts = new ArrayList<>();
-        for (String name : names) {
-            if (!Objects.equals(before.get(name), end.get(name))) {
-                parts.add(name + " was " + orAbsent(before.get(name)) + ", is now " + orAbsent(end.get(name)));
-            }
+        for (PackageChange change : PackageChange.changesBetween(before, end)) {
+            parts.add(change.name() + " was " + orAbsent(change.from()) + ", is now " + orAbsent(change.to()));
         }
         return String.join(", ", parts);
     }
