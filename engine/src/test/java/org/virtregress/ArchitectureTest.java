@@ -25,6 +25,7 @@ class ArchitectureTest {
     private static final String VERSION = "org.virtregress.version..";
     private static final String PROCESS = "org.virtregress.process..";
     private static final String STORAGE = "org.virtregress.storage..";
+    private static final String NET = "org.virtregress.net..";
     private static final String REPO = "org.virtregress.repo..";
     private static final String INSTALL = "org.virtregress.install..";
     private static final String SUITE = "org.virtregress.suite..";
@@ -50,6 +51,13 @@ class ArchitectureTest {
                     VERSION, REPO, INSTALL, SUITE, BISECT, REPORT)
             .allowEmptyShould(true)
             .because("running commands and writing files know no domain concept");
+
+    @ArchTest
+    static final ArchRule NET_IS_A_LEAF = noClasses().that().resideInAPackage(NET)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    VERSION, PROCESS, STORAGE, REPO, INSTALL, SUITE, BISECT, REPORT)
+            .allowEmptyShould(true)
+            .because("repository URLs and credentials are shared by polling and installing, below both");
 
     @ArchTest
     static final ArchRule REPO_KNOWS_NO_CONSUMER = noClasses().that().resideInAPackage(REPO)

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.virtregress.repo.Build;
 import org.virtregress.repo.BuildChange;
-import org.virtregress.repo.Credentials;
+import org.virtregress.net.Credentials;
 import org.virtregress.repo.Fetcher;
 import org.virtregress.repo.Keyring;
 import org.virtregress.repo.PackageSelector;

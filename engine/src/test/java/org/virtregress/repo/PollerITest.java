@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtregress.net.Credentials;
 import org.virtregress.repo.BuildChange.Kind;
 import org.virtregress.repo.RepositoryOutcome.Status;
 
