@@ -66,10 +66,15 @@ public record InstallRequest(List<PackageSpec> packages, List<String> removals, 
         for (String repository : repositories) {
             checkRepository(repository);
         }
-        for (String repository : credentials.keySet()) {
-            if (!repositories.contains(repository)) {
-                throw new IllegalArgumentException("credentials given for " + repository
+        for (Map.Entry<String, Credentials> entry : credentials.entrySet()) {
+            if (!repositories.contains(entry.getKey())) {
+                throw new IllegalArgumentException("credentials given for " + entry.getKey()
                         + ", which is not a repository of this install");
+            }
+            Credentials login = entry.getValue();
+            if (controlCharacters(login.user()) || controlCharacters(login.password())) {
+                throw new IllegalArgumentException("the credentials of repository " + entry.getKey()
+                        + " hold a line break or another control character");
             }
         }
         if (root != null) {
@@ -106,6 +111,10 @@ public record InstallRequest(List<PackageSpec> packages, List<String> removals, 
             }
         }
         return repository;
+    }
+
+    private static boolean controlCharacters(String text) {
+        return text.chars().anyMatch(c -> c < ' ' || c == 0x7f);
     }
 
     /**
