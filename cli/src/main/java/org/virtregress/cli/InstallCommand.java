@@ -1,5 +1,6 @@
 package org.virtregress.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.virtregress.install.Installer;
 import org.virtregress.install.Installers;
 import org.virtregress.install.PackageChange;
 import org.virtregress.install.PackageSpec;
+import org.virtregress.net.Credentials;
 import org.virtregress.process.ProcessRunner;
 import org.virtregress.storage.Json;
 import picocli.CommandLine;
@@ -48,6 +50,12 @@ public final class InstallCommand implements Callable<Integer> {
             description = "A repository to install from (repeatable). For apt: a flat repository URL, or 'URL SUITE COMPONENT...'.")
     private List<String> repositories = new ArrayList<>();
 
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = {"File whose first line is user:password for HTTP basic authentication, used for every",
+                "--repo; without it, the environment variables " + Credentials.USER_VARIABLE + " and "
+                        + Credentials.PASSWORD_VARIABLE + " are used when set."})
+    private Path credentialsFile;
+
     @Option(names = "--no-gpg-check", description = "Do not check package signatures (unsigned test repositories only).")
     private boolean noGpgCheck;
 
@@ -81,9 +89,17 @@ public final class InstallCommand implements Callable<Integer> {
                     .lockTimeout(seconds("--lock-timeout", lockTimeoutSeconds));
             packages.forEach(text -> builder.install(PackageSpec.parse(text)));
             removals.forEach(builder::remove);
-            repositories.forEach(builder::repository);
+            Credentials credentials = credentialsFile != null ? Credentials.fromFile(credentialsFile)
+                    : Credentials.fromEnvironment(System.getenv()).orElse(null);
+            for (String repository : repositories) {
+                if (credentials == null) {
+                    builder.repository(repository);
+                } else {
+                    builder.repository(repository, credentials.user(), credentials.password());
+                }
+            }
             request = builder.build();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) {
             err.println("virt-regress install: " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;

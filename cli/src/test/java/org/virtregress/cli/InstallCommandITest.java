@@ -2,7 +2,6 @@ package org.virtregress.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -17,6 +16,8 @@ import org.virtregress.process.CommandResult;
 import org.virtregress.process.OutputListener;
 import org.virtregress.process.ProcessRunner;
 import org.virtregress.storage.Json;
+import org.virtregress.testing.RepositoryServer;
+import org.virtregress.testing.TestFiles;
 import picocli.CommandLine;
 
 /** Runs {@code virt-regress install} with the real dnf into a fresh root, from an rpm repository built here. */
@@ -26,13 +27,10 @@ class InstallCommandITest {
 
     @BeforeAll
     static void buildRepository() throws Exception {
-        Path spec = work.resolve("package.spec");
-        try (InputStream in = InstallCommandITest.class.getResourceAsStream("package.spec")) {
-            Files.copy(in, spec);
-        }
+        Path spec = TestFiles.copy(TestFiles.PACKAGE_SPEC, work);
         for (String version : List.of("1.0", "2.0")) {
-            run("rpmbuild", "-bb", "--quiet", "--define", "_topdir " + work.resolve("build"),
-                    "--define", "ver " + version, spec.toString());
+            run("rpmbuild", "-bb", "--quiet", "--define", "_topdir " + work.resolve("build"), "--define", "pkg vrcli",
+                    "--define", "ver " + version, "--define", "rel 1", "--define", "content " + version, spec.toString());
         }
         run("createrepo_c", "--quiet", work.resolve("build/RPMS").toString());
     }
@@ -47,9 +45,13 @@ class InstallCommandITest {
     }
 
     private static int install(StringWriter out, String... args) {
+        return install(out, new StringWriter(), args);
+    }
+
+    private static int install(StringWriter out, StringWriter err, String... args) {
         CommandLine cli = VirtRegressCommand.commandLine();
         cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
         return cli.execute(args);
     }
 
@@ -64,7 +66,7 @@ class InstallCommandITest {
         InstallResult result = Json.mapper().readValue(out.toString(), InstallResult.class);
         assertThat(result.success()).isTrue();
         assertThat(result.after()).containsEntry("vrcli", "0:2.0-1");
-        assertThat(root.resolve("usr/share/vrcli/version")).hasContent("2.0\n");
+        assertThat(root.resolve("usr/share/vrcli/content")).hasContent("2.0\n");
     }
 
     @Test
@@ -91,5 +93,38 @@ class InstallCommandITest {
         assertThat(exit).isEqualTo(ExitCodes.INSTALL);
         assertThat(out.toString()).contains("install failed: unknown version vrcli=9.9-1")
                 .contains("0:1.0-1, 0:2.0-1").contains("rolled back");
+    }
+
+    @Test
+    void shouldInstallFromARepositoryThatAsksForCredentials(@TempDir Path root, @TempDir Path secrets)
+            throws Exception {
+        Path credentials = secrets.resolve("repo-credentials");
+        Files.writeString(credentials, RepositoryServer.USER + ":" + RepositoryServer.PASSWORD + "\n");
+        try (RepositoryServer server = RepositoryServer.serve(work)) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+
+            int exit = install(out, err, "install", "--manager", "dnf", "--root", root.toString(), "--repo",
+                    server.lockedUrl("build/RPMS"), "--credentials", credentials.toString(), "--no-gpg-check",
+                    "vrcli=1.0-1");
+
+            assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(out.toString()).contains("vrcli 1.0-1 (was absent)");
+            assertThat(out + err.toString()).doesNotContain(RepositoryServer.PASSWORD);
+        }
+    }
+
+    @Test
+    void shouldSayWhenARepositoryAsksForCredentials(@TempDir Path root) throws Exception {
+        try (RepositoryServer server = RepositoryServer.serve(work)) {
+            StringWriter out = new StringWriter();
+
+            int exit = install(out, "install", "--manager", "dnf", "--root", root.toString(), "--repo",
+                    server.lockedUrl("build/RPMS"), "--no-gpg-check", "vrcli=1.0-1");
+
+            assertThat(exit).isEqualTo(ExitCodes.INSTALL);
+            assertThat(out.toString()).contains("install failed: repository " + server.lockedUrl("build/RPMS")
+                    + " asks for credentials");
+        }
     }
 }

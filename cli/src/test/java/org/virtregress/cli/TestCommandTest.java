@@ -20,6 +20,7 @@ import org.virtregress.suite.JUnitXmlParser;
 import org.virtregress.suite.ParsedCases;
 import org.virtregress.suite.SuiteResult;
 import org.virtregress.suite.SuiteStatus;
+import org.virtregress.testing.TestFiles;
 import picocli.CommandLine;
 
 class TestCommandTest {
@@ -55,7 +56,7 @@ class TestCommandTest {
 
     @Test
     void shouldRerunFailedTapCasesAndReportFlakyOnes(@TempDir Path dir) throws Exception {
-        Path script = fixture(dir, "flaky-suite.sh");
+        Path script = TestFiles.copy(TestFiles.FLAKY_SUITE, dir);
         Path json = dir.resolve("result.json");
 
         Run run = run("test", "-C", dir.toString(), "--log-dir", dir.resolve("logs").toString(),
@@ -73,7 +74,7 @@ class TestCommandTest {
 
     @Test
     void shouldWriteJUnitXmlWithTheFlakyRerunsForAnyCi(@TempDir Path dir) throws Exception {
-        Path script = fixture(dir, "flaky-suite.sh");
+        Path script = TestFiles.copy(TestFiles.FLAKY_SUITE, dir);
         Path xml = dir.resolve("reports/TEST-flaky.xml");
         Files.createDirectories(xml.getParent());
 
@@ -92,7 +93,7 @@ class TestCommandTest {
 
     @Test
     void shouldRerunWithAnExplicitTemplate(@TempDir Path dir) throws Exception {
-        Path script = fixture(dir, "flaky-suite.sh");
+        Path script = TestFiles.copy(TestFiles.FLAKY_SUITE, dir);
 
         Run run = run("test", "-C", dir.toString(), "--log-dir", dir.resolve("logs").toString(),
                 "--rerun-failed", "1", "--rerun-template", "[\"sh\", \"" + script + "\", \"{case}\"]",

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.process.OutputListener;
 import org.virtregress.storage.Json;
+import org.virtregress.testing.RepositoryServer;
 
 /**
  * The behaviour every installer shares, run against real repositories served on 127.0.0.1 and a

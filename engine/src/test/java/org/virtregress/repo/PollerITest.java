@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.net.Credentials;
 import org.virtregress.repo.BuildChange.Kind;
 import org.virtregress.repo.RepositoryOutcome.Status;
+import org.virtregress.testing.RepositoryServer;
 
 class PollerITest {
     @TempDir
