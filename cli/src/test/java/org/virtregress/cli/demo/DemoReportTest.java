@@ -18,6 +18,8 @@ import org.virtregress.bisect.Verdict;
 import org.virtregress.report.BuildBisection;
 import org.virtregress.report.CommitBisection;
 import org.virtregress.report.Probe;
+import org.virtregress.testing.BisectResultBuilder;
+import org.virtregress.testing.ProbeRecordBuilder;
 
 class DemoReportTest {
     private static final String GOOD = "a".repeat(40);
@@ -70,13 +72,16 @@ class DemoReportTest {
     private static BisectResult result(Outcome outcome, List<ProbeRecord> probes, List<ProbeRecord> confirmation) {
         CandidateDetails culprit = new CandidateDetails(CULPRIT, "Bruno Okafor <bruno@virt-regress-demo.example>",
                 Instant.parse("2024-05-08T06:40:00Z"), "memory: require 512 MiB", List.of("conf/memory-min-mib"));
-        return new BisectResult(List.of(GOOD), BAD, 6, outcome, "first bad: " + CULPRIT, culprit, List.of(), probes,
-                confirmation, 1, 1, 5, 2, Duration.ofSeconds(30), Duration.ofSeconds(20), "memory: <N>", List.of());
+        return BisectResultBuilder.bisectResult().range(List.of(GOOD), BAD).candidates(6)
+                .outcome(outcome, "first bad: " + CULPRIT).culprit(culprit).probes(probes).confirmation(confirmation)
+                .counts(1, 1, 5, 2).times(Duration.ofSeconds(30), Duration.ofSeconds(20))
+                .expectedSignature("memory: <N>").build();
     }
 
     private static ProbeRecord probe(Phase phase, int round, String candidate, Verdict verdict, List<Verdict> runs) {
-        return new ProbeRecord(phase, round, candidate, null, verdict, runs.size(), runs, Duration.ofMillis(4200),
-                "../probes/commits/01/guest.log", verdict == Verdict.BAD ? "memory: <N>" : null,
-                verdict == Verdict.BAD ? "memory: too small" : "ok", false);
+        return ProbeRecordBuilder.probe(candidate, verdict).phase(phase, round).runs(runs)
+                .duration(Duration.ofMillis(4200)).log("../probes/commits/01/guest.log")
+                .failure(verdict == Verdict.BAD ? "memory: <N>" : null, verdict == Verdict.BAD ? "memory: too small" : "ok")
+                .build();
     }
 }
