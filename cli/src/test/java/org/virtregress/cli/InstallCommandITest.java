@@ -7,8 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.install.InstallResult;
 import org.virtregress.process.Command;
@@ -16,32 +16,38 @@ import org.virtregress.process.CommandResult;
 import org.virtregress.process.OutputListener;
 import org.virtregress.process.ProcessRunner;
 import org.virtregress.storage.Json;
+import org.virtregress.testing.ClassFixture;
 import org.virtregress.testing.RepositoryServer;
 import org.virtregress.testing.TestFiles;
 import picocli.CommandLine;
 
 /** Runs {@code virt-regress install} with the real dnf into a fresh root, from an rpm repository built here. */
 class InstallCommandITest {
-    @TempDir
-    static Path work;
+    @RegisterExtension
+    static final ClassFixture<Packages> PACKAGES = ClassFixture.of(Packages.class, Packages::build);
 
-    @BeforeAll
-    static void buildRepository() throws Exception {
-        Path spec = TestFiles.copy(TestFiles.PACKAGE_SPEC, work);
-        for (String version : List.of("1.0", "2.0")) {
-            run("rpmbuild", "-bb", "--quiet", "--define", "_topdir " + work.resolve("build"), "--define", "pkg vrcli",
-                    "--define", "ver " + version, "--define", "rel 1", "--define", "content " + version, spec.toString());
+    /** The rpm repository of vrcli 1.0-1 and 2.0-1, built once for the class: {@code build/RPMS} of a directory. */
+    record Packages(Path directory) {
+        static Packages build(Path directory) throws Exception {
+            Path spec = TestFiles.copy(TestFiles.PACKAGE_SPEC, directory);
+            for (String version : List.of("1.0", "2.0")) {
+                run("rpmbuild", "-bb", "--quiet", "--define", "_topdir " + directory.resolve("build"),
+                        "--define", "pkg vrcli", "--define", "ver " + version, "--define", "rel 1",
+                        "--define", "content " + version, spec.toString());
+            }
+            run("createrepo_c", "--quiet", directory.resolve("build/RPMS").toString());
+            return new Packages(directory);
         }
-        run("createrepo_c", "--quiet", work.resolve("build/RPMS").toString());
+
+        /** Returns the repository as a file URL. */
+        String repository() {
+            return directory.resolve("build/RPMS").toUri().toString();
+        }
     }
 
     private static void run(String... argv) throws Exception {
         CommandResult result = new ProcessRunner().run(Command.of(argv).build(), OutputListener.NONE);
         assertThat(result.succeeded()).as(result.describe() + "\n" + result.output()).isTrue();
-    }
-
-    private static String repository() {
-        return work.resolve("build/RPMS").toUri().toString();
     }
 
     private static int install(StringWriter out, String... args) {
@@ -56,10 +62,10 @@ class InstallCommandITest {
     }
 
     @Test
-    void shouldInstallAndPrintTheRecordAsJson(@TempDir Path root) throws Exception {
+    void shouldInstallAndPrintTheRecordAsJson(@TempDir Path root, Packages packages) throws Exception {
         StringWriter out = new StringWriter();
 
-        int exit = install(out, "install", "--manager", "dnf", "--root", root.toString(), "--repo", repository(),
+        int exit = install(out, "install", "--manager", "dnf", "--root", root.toString(), "--repo", packages.repository(),
                 "--no-gpg-check", "--json", "vrcli=2.0-1");
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
@@ -70,12 +76,12 @@ class InstallCommandITest {
     }
 
     @Test
-    void shouldDowngradeAndSayWhatWasThereBefore(@TempDir Path root) {
-        install(new StringWriter(), "install", "--manager", "dnf", "--root", root.toString(), "--repo", repository(),
+    void shouldDowngradeAndSayWhatWasThereBefore(@TempDir Path root, Packages packages) {
+        install(new StringWriter(), "install", "--manager", "dnf", "--root", root.toString(), "--repo", packages.repository(),
                 "--no-gpg-check", "vrcli=2.0-1");
         StringWriter out = new StringWriter();
 
-        int exit = install(out, "install", "--manager", "dnf", "--root", root.toString(), "--repo", repository(),
+        int exit = install(out, "install", "--manager", "dnf", "--root", root.toString(), "--repo", packages.repository(),
                 "--no-gpg-check", "vrcli=1.0-1");
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
@@ -84,10 +90,10 @@ class InstallCommandITest {
     }
 
     @Test
-    void shouldExitWithTheInstallCodeForAnUnknownVersion(@TempDir Path root) {
+    void shouldExitWithTheInstallCodeForAnUnknownVersion(@TempDir Path root, Packages packages) {
         StringWriter out = new StringWriter();
 
-        int exit = install(out, "install", "--manager", "dnf", "--root", root.toString(), "--repo", repository(),
+        int exit = install(out, "install", "--manager", "dnf", "--root", root.toString(), "--repo", packages.repository(),
                 "--no-gpg-check", "vrcli=9.9-1");
 
         assertThat(exit).isEqualTo(ExitCodes.INSTALL);
@@ -96,11 +102,12 @@ class InstallCommandITest {
     }
 
     @Test
-    void shouldInstallFromARepositoryThatAsksForCredentials(@TempDir Path root, @TempDir Path secrets)
+    void shouldInstallFromARepositoryThatAsksForCredentials(@TempDir Path root, @TempDir Path secrets,
+                                                             Packages packages)
             throws Exception {
         Path credentials = secrets.resolve("repo-credentials");
         Files.writeString(credentials, RepositoryServer.USER + ":" + RepositoryServer.PASSWORD + "\n");
-        try (RepositoryServer server = RepositoryServer.serve(work)) {
+        try (RepositoryServer server = RepositoryServer.serve(packages.directory())) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
 
@@ -115,8 +122,8 @@ class InstallCommandITest {
     }
 
     @Test
-    void shouldSayWhenARepositoryAsksForCredentials(@TempDir Path root) throws Exception {
-        try (RepositoryServer server = RepositoryServer.serve(work)) {
+    void shouldSayWhenARepositoryAsksForCredentials(@TempDir Path root, Packages packages) throws Exception {
+        try (RepositoryServer server = RepositoryServer.serve(packages.directory())) {
             StringWriter out = new StringWriter();
 
             int exit = install(out, "install", "--manager", "dnf", "--root", root.toString(), "--repo",
