@@ -13,12 +13,13 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
+import javax.xml.stream.XMLInputFactory;
 
 /**
  * The package design of the engine: the diagram {@code engine/design.puml} says which package may
  * use which, and every import of {@code org.virtregress.*} must follow it. The rules the diagram
- * cannot draw follow: Jenkins stays out, version ordering is pure, only the bisection uses JGit, and
- * there are no cycles.
+ * cannot draw follow: Jenkins stays out, version ordering is pure, only the bisection uses JGit, every
+ * XML reader comes from {@code io.SafeXml}, and there are no cycles.
  */
 @AnalyzeClasses(packages = "org.virtregress", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -46,6 +47,12 @@ class ArchitectureTest {
             .and().resideOutsideOfPackage("org.virtregress.bisect..")
             .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..")
             .because("repository readers, installers and suites know nothing of git");
+
+    @ArchTest
+    static final ArchRule ONE_XML_FACTORY = noClasses().that().resideOutsideOfPackage("org.virtregress.io..")
+            .should().callMethod(XMLInputFactory.class, "newFactory")
+            .orShould().callMethod(XMLInputFactory.class, "newInstance")
+            .because("every XML reader of the engine comes hardened from io.SafeXml");
 
     @ArchTest
     static final ArchRule NO_CYCLES = slices().matching("org.virtregress.(*)..").should().beFreeOfCycles()

@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.virtregress.net.Credentials;
 import org.virtregress.repo.Build;
 import org.virtregress.repo.BuildChange;
-import org.virtregress.net.Credentials;
+import org.virtregress.repo.FetchTimeouts;
 import org.virtregress.repo.Fetcher;
 import org.virtregress.repo.Keyring;
 import org.virtregress.repo.PackageSelector;
@@ -67,8 +68,13 @@ public final class PollCommand implements Callable<Integer> {
     private Path credentialsFile;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Limit on each HTTP request (default: ${DEFAULT-VALUE}).")
+            description = {"Limit on connecting and on each response's headers; a body must also bring at least",
+                "1 KiB per SECONDS (default: ${DEFAULT-VALUE})."})
     private int timeoutSeconds;
+
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "1800",
+            description = "Limit on downloading each whole file once its headers came (default: ${DEFAULT-VALUE}).")
+    private int bodyTimeoutSeconds;
 
     @Option(names = "--keyring", paramLabel = "FILE",
             description = {"OpenPGP public keys (gpg --export, binary or --armor) that every repository's index must",
@@ -105,13 +111,18 @@ public final class PollCommand implements Callable<Integer> {
             if (timeoutSeconds <= 0) {
                 throw new IllegalArgumentException("--timeout must be positive");
             }
+            if (bodyTimeoutSeconds <= 0) {
+                throw new IllegalArgumentException("--body-timeout must be positive");
+            }
         } catch (IllegalArgumentException | IOException e) {
             err.println("virt-regress poll: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         PollResult result;
         try {
-            result = new Poller(new Fetcher(Duration.ofSeconds(timeoutSeconds), credentials)).poll(request);
+            FetchTimeouts timeouts = FetchTimeouts.of(Duration.ofSeconds(timeoutSeconds))
+                    .withBody(Duration.ofSeconds(bodyTimeoutSeconds));
+            result = new Poller(new Fetcher(timeouts, credentials)).poll(request);
         } catch (IOException e) {
             err.println("virt-regress poll: " + e.getMessage());
             return ExitCodes.REPOSITORY;
@@ -124,7 +135,7 @@ public final class PollCommand implements Callable<Integer> {
                 err.println("virt-regress poll: cannot write JSON: " + e.getMessage());
                 return ExitCodes.REPOSITORY;
             }
-        } else {
+        } else if (!fresh.isEmpty() || !result.hasFailures()) {
             printTable(out, fresh);
         }
         for (BuildChange change : result.changes()) {

@@ -3,7 +3,6 @@ package org.virtregress.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import org.virtregress.cli.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +18,7 @@ import picocli.CommandLine.Command;
             InstallCommand.class,
             TestCommand.class,
             BisectCommand.class,
+            HuntCommand.class,
             ReportCommand.class,
             DemoCommand.class,
         })

@@ -122,7 +122,7 @@ class PollCommandITest {
             Run unsigned = poll("--repo", repo.toString(), "--package", "foo", "--state", stateFile,
                     "--keyring", keyring.toString());
             assertThat(unsigned.exitCode()).isEqualTo(ExitCodes.REPOSITORY);
-            assertThat(unsigned.out()).isEqualTo("No new builds.\n");
+            assertThat(unsigned.out()).isEmpty();
             assertThat(unsigned.err()).contains("error: signature verification failed: file:" + repo
                     + "/repodata/repomd.xml: it is not signed");
 
@@ -152,6 +152,102 @@ class PollCommandITest {
                     + ProcessHandle.current().pid());
         }
         assertThat(stateFile).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseAPackageNameThatIsAPathAndWriteNothingOutsideTheArchive(@TempDir Path dir) throws Exception {
+        Path repo = publish(dir.resolve("repo"), rpm("qemu-a", "1.0"));
+        rewritePrimary(repo, xml -> xml.replace("<name>qemu-a</name>", "<name>qemu-a/../../../../tmp/x</name>"));
+        Path archive = dir.resolve("deep/er/still/archive");
+        Path state = dir.resolve("s.json");
+
+        Run run;
+        try (StaticServer server = StaticServer.serve(dir)) {
+            run = poll("--repo", server.uri("repo/"), "--package", "qemu-*", "--state", state.toString(),
+                    "--archive", archive.toString());
+        }
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.REPOSITORY);
+        assertThat(run.err()).contains("error: repository http://127.0.0.1:")
+                .contains("package name 'qemu-a/../../../../tmp/x' is not a valid package name");
+        assertThat(run.out()).isEmpty();
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile).filter(p -> !p.startsWith(repo) && !p.startsWith(archive)))
+                    .containsExactlyInAnyOrder(state, StateLock.lockFile(state));
+        }
+        try (Stream<Path> files = Files.walk(archive)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    /** Replaces the gzip primary.xml of a createrepo_c repository with an edited copy and fixes repomd.xml. */
+    private static void rewritePrimary(Path repo, java.util.function.UnaryOperator<String> edit) throws Exception {
+        Path repomd = repo.resolve("repodata/repomd.xml");
+        String index = Files.readString(repomd);
+        java.util.regex.Matcher data = java.util.regex.Pattern.compile("(?s)<data type=\"primary\">.*?</data>")
+                .matcher(index);
+        assertThat(data.find()).isTrue();
+        String entry = data.group();
+        java.util.regex.Matcher href = java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(entry);
+        assertThat(href.find()).isTrue();
+        Path primary = repo.resolve(href.group(1));
+        String xml;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(primary))) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        byte[] open = edit.apply(xml).getBytes(StandardCharsets.UTF_8);
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(primary))) {
+            out.write(open);
+        }
+        String edited = entry
+                .replaceFirst("<checksum type=\"sha256\">[0-9a-f]+<",
+                        "<checksum type=\"sha256\">" + sha256(Files.readAllBytes(primary)) + "<")
+                .replaceFirst("<open-checksum type=\"sha256\">[0-9a-f]+<",
+                        "<open-checksum type=\"sha256\">" + sha256(open) + "<")
+                .replaceFirst("<size>\\d+</size>", "<size>" + Files.size(primary) + "</size>")
+                .replaceFirst("<open-size>\\d+</open-size>", "<open-size>" + open.length + "</open-size>");
+        Files.writeString(repomd, index.replace(entry, edited));
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    /** Serves a directory over HTTP on 127.0.0.1. */
+    private static final class StaticServer implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+
+        private StaticServer(com.sun.net.httpserver.HttpServer server) {
+            this.server = server;
+        }
+
+        static StaticServer serve(Path root) throws IOException {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+                    if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                        exchange.sendResponseHeaders(404, -1);
+                        return;
+                    }
+                    byte[] body = Files.readAllBytes(file);
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+            });
+            server.start();
+            return new StaticServer(server);
+        }
+
+        String uri(String path) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     private static void gpg(Path home, String... args) throws IOException, InterruptedException {
@@ -193,8 +289,12 @@ class PollCommandITest {
     }
 
     private static Path rpm(String version) throws Exception {
+        return rpm("foo", version);
+    }
+
+    private static Path rpm(String name, String version) throws Exception {
         Path top = Files.createTempDirectory(rpms, "top");
-        Path spec = Files.writeString(top.resolve("foo.spec"), "Name: foo\nVersion: " + version
+        Path spec = Files.writeString(top.resolve(name + ".spec"), "Name: " + name + "\nVersion: " + version
                 + "\nRelease: 1\nSummary: test\nLicense: MIT\nBuildArch: noarch\n%description\ntest\n%files\n");
         run(top, "rpmbuild", "-bb", "--quiet", "--define", "_topdir " + top, "--define", "_build_id_links none",
                 spec.toString());

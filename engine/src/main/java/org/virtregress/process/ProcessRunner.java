@@ -18,14 +18,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@link Command}s: starts the program directly from its argument array (there is no shell),
- * closes its standard input, streams its output line by line to an {@link OutputListener}, keeps
- * a capped tail of it, and kills the whole process tree when the timeout passes or the calling
+ * closes its standard input, streams its output line by line to an {@link OutputListener} (each
+ * line cut at {@link #MAX_LINE_CHARS}, so that a program printing gigabytes without a newline
+ * cannot exhaust memory; the log file keeps every character), keeps a capped tail of it, and kills the whole process tree when the timeout passes or the calling
  * thread is interrupted. Thread-safe: one runner may run many commands at once.
  */
 public final class ProcessRunner {
     /** Default number of output characters kept in memory per stream. */
     public static final int DEFAULT_OUTPUT_CAP = 1 << 20;
 
+    /**
+     * Characters of one output line handed to the listener and kept in the tail; the rest of a
+     * longer line goes to the log file only, and the result is marked truncated.
+     */
+    public static final int MAX_LINE_CHARS = 64 * 1024;
+
+    private static final int SPILL_CHARS = 8192;
     private static final File DEV_NULL = new File("/dev/null");
 
     private final int outputCap;
@@ -143,6 +151,9 @@ public final class ProcessRunner {
         private final OutputListener listener;
         private final Writer log;
         private final Deque<String> tail = new ArrayDeque<>();
+        private final StringBuilder line = new StringBuilder();
+        private final StringBuilder overflow = new StringBuilder();
+        private boolean cut;
         private long kept;
         private boolean truncated;
 
@@ -158,22 +169,71 @@ public final class ProcessRunner {
         @Override
         public void run() {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    keep(line);
-                    if (log != null) {
-                        synchronized (log) {
-                            log.write(line);
-                            log.write('\n');
+                int c;
+                boolean afterReturn = false;
+                while ((c = reader.read()) >= 0) {
+                    if (c == '\n' && afterReturn) {
+                        afterReturn = false;
+                        continue;
+                    }
+                    afterReturn = c == '\r';
+                    if (c == '\n' || c == '\r') {
+                        endLine();
+                    } else if (line.length() < MAX_LINE_CHARS) {
+                        line.append((char) c);
+                    } else {
+                        overflow.append((char) c);
+                        if (overflow.length() >= SPILL_CHARS) {
+                            spill();
                         }
                     }
-                    listener.line(stream, line);
+                }
+                if (line.length() > 0 || cut) {
+                    endLine();
                 }
             } catch (IOException e) {
                 // the stream closes when the process tree is killed; what was read is kept
             } catch (UncheckedIOException e) {
                 // same, from a listener
             }
+        }
+
+        /** Hands a finished line to the tail, the log and the listener. */
+        private void endLine() throws IOException {
+            String text = line.toString();
+            if (cut || overflow.length() > 0) {
+                spill();
+                log("\n");
+            } else {
+                log(text + "\n");
+            }
+            keep(text);
+            line.setLength(0);
+            cut = false;
+            listener.line(stream, text);
+        }
+
+        /** Writes the part of a long line past {@link #MAX_LINE_CHARS} to the log only. */
+        private void spill() throws IOException {
+            if (!cut) {
+                cut = true;
+                markTruncated();
+                log(line.toString());
+            }
+            log(overflow.toString());
+            overflow.setLength(0);
+        }
+
+        private void log(String text) throws IOException {
+            if (log != null) {
+                synchronized (log) {
+                    log.write(text);
+                }
+            }
+        }
+
+        private synchronized void markTruncated() {
+            truncated = true;
         }
 
         private synchronized void keep(String line) {

@@ -28,9 +28,14 @@ import org.virtregress.storage.Json;
  *
  * <pre>
  * index.json                                 the archived builds
- * packages/&lt;name&gt;/&lt;checksum prefix&gt;/&lt;file&gt;   the package files
+ * packages/&lt;checksum&gt;/&lt;file&gt;              the package files, by their hex checksum
  * metadata/&lt;repository&gt;/&lt;time&gt;/             repomd.xml + primary, or InRelease + Packages
  * </pre>
+ *
+ * <p>No name from a repository becomes a path unchecked: the directory of a package file is its
+ * checksum, and the checksum, the file name and the build's name, version and architecture are
+ * checked by {@link PackageNames} first. An index entry pointing outside the archive is refused
+ * when the archive is opened.
  *
  * <p>Not thread-safe; one process at a time per directory.
  */
@@ -82,8 +87,22 @@ public final class Archive {
                 throw new IOException("archive index " + index + " is not valid: " + e.getOriginalMessage(), e);
             }
         }
+        for (ArchivedBuild build : builds) {
+            checkInside(dir, index, build.file());
+            if (build.metadata() != null) {
+                checkInside(dir, index, build.metadata());
+            }
+        }
         builds.sort(ORDER);
         return new Archive(dir, builds);
+    }
+
+    private static void checkInside(Path dir, Path index, String relative) throws IOException {
+        Path resolved = relative == null ? null : dir.resolve(relative).normalize();
+        if (resolved == null || !resolved.startsWith(dir) || resolved.equals(dir)) {
+            throw new IOException("archive index " + index + " is not valid: the entry "
+                    + PackageNames.quote(String.valueOf(relative)) + " points outside the archive");
+        }
     }
 
     /** Returns the archive directory. */
@@ -169,13 +188,10 @@ public final class Archive {
         if (existing.isPresent()) {
             return existing.get();
         }
-        String fileName = RpmMdReader.fileName(java.net.URI.create(build.location()).getPath());
-        if (fileName.isEmpty() || fileName.startsWith(".")) {
-            throw new RepositoryException("package location " + build.location() + " has no usable file name");
-        }
-        Path target = directory.resolve("packages").resolve(build.name())
-                .resolve(build.checksum().value().substring(0, Math.min(12, build.checksum().value().length())))
-                .resolve(fileName);
+        PackageNames.check(build);
+        String fileName = PackageNames.fileName(RpmMdReader.fileName(java.net.URI.create(build.location()).getPath()),
+                "repository " + build.repository() + ": package " + build.name() + " at " + build.location());
+        Path target = directory.resolve("packages").resolve(build.checksum().value()).resolve(fileName);
         download(build, fetcher, target);
         Build recorded = build.sourceCommit() == null && build.format() == PackageFormat.RPM
                 ? vcsCommit(target).map(build::withSourceCommit).orElse(build) : build;

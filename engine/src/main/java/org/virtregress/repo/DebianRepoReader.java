@@ -137,9 +137,9 @@ public final class DebianRepoReader implements RepositoryReader {
         ReleaseFile.Entry plain = release.sha256().get(dir + "Packages");
         URI uri = Locations.resolve(repository.base(), path);
         Path copy = metadataCopy == null ? null : metadataCopy.resolve(path.replace('/', '_'));
-        long cap = plain != null ? plain.size() : limits.maxMetadataBytes();
         try (MetadataStream stream = MetadataStream.open(fetcher, uri, entry.checksum(), entry.size(),
-                plain == null ? null : plain.checksum(), plain == null ? -1 : plain.size(), cap, copy)) {
+                plain == null ? null : plain.checksum(), plain == null ? -1 : plain.size(), limits.maxMetadataBytes(),
+                copy)) {
             try {
                 parsePackages(new BufferedReader(new InputStreamReader(stream.content(), StandardCharsets.UTF_8)),
                         uri.toString(), repository, root, names, consumer);

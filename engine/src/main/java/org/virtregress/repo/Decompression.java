@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
+import org.virtregress.io.CappedInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.tukaani.xz.XZInputStream;
 
@@ -23,10 +24,11 @@ final class Decompression {
      * @param raw the compressed bytes
      * @param cap the maximum number of decompressed bytes
      * @param what the input's name (URL) for error messages
+     * @param tooLarge the message once more than {@code cap} bytes came out
      * @return the decompressed stream
      * @throws IOException if the stream cannot be opened
      */
-    static InputStream open(InputStream raw, long cap, String what) throws IOException {
+    static InputStream open(InputStream raw, long cap, String what, String tooLarge) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 65536);
         in.mark(8);
         byte[] magic = in.readNBytes(6);
@@ -48,7 +50,7 @@ final class Decompression {
             throw new RepositoryException("cannot decompress " + what + ": "
                     + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
-        return new CappedInputStream(new BufferedInputStream(decompressed, 65536), cap, what);
+        return new CappedInputStream(new BufferedInputStream(decompressed, 65536), cap, tooLarge);
     }
 
     private static boolean startsWith(byte[] data, int... magic) {

@@ -23,7 +23,11 @@ import org.virtregress.net.Credentials;
  * Downloads repository files over HTTP(S) or from the local file system ({@code file:} URLs).
  * HTTP goes through the JVM's default proxy selector (so {@code -Dhttps.proxyHost} and friends
  * apply), sends basic authentication when credentials are given (never logged, and never to a
- * host a redirect points to), follows redirects, and supports conditional requests. Counts requests and bytes received. Thread-safe.
+ * host a redirect points to), follows redirects, and supports conditional requests. Every HTTP
+ * download is bounded in time ({@link FetchTimeouts}): the headers by the request timeout, the
+ * body by a deadline for the whole of it and by a minimum rate, so that a server that stalls or
+ * trickles after its headers fails with a message naming the URL and the limit it hit. Counts
+ * requests and bytes received. Thread-safe.
  */
 public final class Fetcher {
     /** Default limit on the time a request may take. */
@@ -33,17 +37,33 @@ public final class Fetcher {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final FetchTimeouts timeouts;
     private final Credentials credentials;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
     /**
-     * Creates a fetcher.
+     * Creates a fetcher with the {@linkplain FetchTimeouts#of default body limits} for a request
+     * timeout.
      *
-     * @param timeout the limit on connecting and on each request
+     * @param timeout the limit on connecting and on receiving each response's headers; a body
+     *     must also bring at least {@value FetchTimeouts#DEFAULT_MINIMUM_BYTES} bytes per
+     *     {@code timeout} and end within {@link FetchTimeouts#DEFAULT_BODY}
      * @param credentials basic authentication credentials, or null for none
      */
     public Fetcher(Duration timeout, Credentials credentials) {
+        this(FetchTimeouts.of(timeout), credentials);
+    }
+
+    /**
+     * Creates a fetcher.
+     *
+     * @param timeouts the limits on the request, the whole body and the rate
+     * @param credentials basic authentication credentials, or null for none
+     */
+    public Fetcher(FetchTimeouts timeouts, Credentials credentials) {
+        Duration timeout = timeouts.request();
+        this.timeouts = timeouts;
         this.timeout = timeout;
         this.credentials = credentials;
         this.client = HttpClient.newBuilder()
@@ -188,7 +208,7 @@ public final class Fetcher {
     private HttpResponse<InputStream> sendOnce(URI uri, HttpRequest request) throws RepositoryException {
         requests.incrementAndGet();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return client.send(request, info -> new TimedBody(uri, timeouts));
         } catch (HttpTimeoutException e) {
             throw new RepositoryException("timed out after " + timeout.toSeconds() + " s fetching " + uri, e);
         } catch (IOException e) {

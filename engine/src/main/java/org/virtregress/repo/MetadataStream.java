@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import org.virtregress.io.CappedInputStream;
+import org.virtregress.io.LimitExceededException;
 
 /**
  * A metadata file being streamed: downloaded, optionally copied to disk, checksummed as
@@ -27,12 +29,13 @@ final class MetadataStream implements Closeable {
     private final MessageDigest rawDigest;
     private final MessageDigest openDigest;
     private final long cap;
+    private final String tooLarge;
     private CappedInputStream content;
     private final OutputStream copy;
     private long rawCount;
 
     private MetadataStream(Fetcher fetcher, URI uri, Checksum checksum, long size, Checksum openChecksum,
-            long openSize, long cap, Path copyTo) throws RepositoryException {
+            long openSize, long limit, Path copyTo) throws RepositoryException {
         this.uri = uri;
         this.checksum = checksum;
         this.size = size;
@@ -65,7 +68,10 @@ final class MetadataStream implements Closeable {
                     return n;
                 }
             };
-            this.cap = cap;
+            this.cap = openSize >= 0 ? openSize : limit;
+            this.tooLarge = openSize >= 0
+                    ? uri + " decompresses to more than the " + openSize + " bytes its index states; refusing to read further"
+                    : uri + " is larger than the limit of " + limit + " bytes once decompressed; refusing to read further";
         } catch (IOException e) {
             closeQuietly(in);
             throw e instanceof RepositoryException r ? r
@@ -73,10 +79,21 @@ final class MetadataStream implements Closeable {
         }
     }
 
+    /**
+     * Starts streaming a metadata file.
+     *
+     * @param limit the limit on the decompressed size; the file may not grow past its stated
+     *     open size either, and a stated open size above the limit is refused before any download
+     * @throws TooLargeException if the stated open size is above the limit
+     */
     static MetadataStream open(Fetcher fetcher, URI uri, Checksum checksum, long size, Checksum openChecksum,
-            long openSize, long cap, Path copyTo) throws RepositoryException {
+            long openSize, long limit, Path copyTo) throws RepositoryException {
+        if (openSize > limit) {
+            throw new TooLargeException("the index states that " + uri + " decompresses to " + openSize
+                    + " bytes, above the limit of " + limit + " bytes; refusing to read it");
+        }
         try {
-            return new MetadataStream(fetcher, uri, checksum, size, openChecksum, openSize, cap, copyTo);
+            return new MetadataStream(fetcher, uri, checksum, size, openChecksum, openSize, limit, copyTo);
         } catch (NotFoundException e) {
             throw new PublishingInProgressException(uri + " is listed in the index but does not exist");
         }
@@ -89,7 +106,7 @@ final class MetadataStream implements Closeable {
      */
     InputStream content() throws IOException {
         if (content == null) {
-            InputStream decompressed = Decompression.open(raw, cap, uri.toString());
+            InputStream decompressed = Decompression.open(raw, cap, uri.toString(), tooLarge);
             InputStream digested = openDigest == null ? decompressed : new DigestInputStream(decompressed, openDigest);
             content = new CappedInputStream(digested, Long.MAX_VALUE, uri.toString());
         }
@@ -144,9 +161,13 @@ final class MetadataStream implements Closeable {
      */
     RepositoryException fail(Exception cause) throws RepositoryException {
         for (Throwable t = cause; t != null; t = next(t)) {
-            if (t instanceof TooLargeException tooLarge) {
-                throw tooLarge;
+            if (t instanceof TooLargeException tooLargeException) {
+                throw tooLargeException;
             }
+        }
+        LimitExceededException limit = LimitExceededException.findIn(cause);
+        if (limit != null) {
+            throw new TooLargeException(limit.getMessage());
         }
         if (rawDigest != null) {
             try {

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * is new. The first poll (no state) reports the newest build of every watched package. An
  * unchanged repository costs one conditional request. A repository being published is
  * reported as such and left for the next poll; its state does not move, and neither does the
- * state of a repository that fails (a missing or bad signature included). Thread-safe: polls of
+ * state of a repository that fails (a missing or bad signature included, or a watched package
+ * whose name, version, architecture or checksum is not safe to use in a path: see
+ * {@link PackageNames}). Thread-safe: polls of
  * one state file take turns.
  */
 public final class Poller {
@@ -105,6 +107,9 @@ public final class Poller {
         try {
             RepositorySnapshot snapshot = RepositoryReader.of(repository.format(), fetcher, limits)
                     .read(repository, mark, request.packages(), metadata);
+            for (Build build : snapshot.builds()) {
+                PackageNames.check(build);
+            }
             if (snapshot.unchanged()) {
                 deleteTree(metadata);
             }

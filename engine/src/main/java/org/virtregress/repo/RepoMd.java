@@ -7,6 +7,7 @@ import java.util.Optional;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.virtregress.io.SafeXml;
 
 /**
  * The index of an rpm-md repository, {@code repodata/repomd.xml}: where each metadata file is and
@@ -54,10 +55,24 @@ public record RepoMd(String revision, Map<String, MetadataFile> files) {
      * @throws RepositoryException if the document is not well-formed, has a DTD, or lacks locations
      */
     public static RepoMd parse(byte[] xml, String what) throws RepositoryException {
+        return parse(xml, what, ReadLimits.DEFAULT_NODE_BYTES);
+    }
+
+    /**
+     * Parses repomd.xml with a limit on each text node, tag and comment.
+     *
+     * @param xml the document
+     * @param what its URL, for messages
+     * @param maxNodeBytes the limit on one text node, tag or comment
+     * @return the index
+     * @throws RepositoryException if the document is not well-formed, has a DTD, lacks locations
+     *     or has a node over the limit
+     */
+    public static RepoMd parse(byte[] xml, String what, long maxNodeBytes) throws RepositoryException {
         Map<String, MetadataFile> files = new LinkedHashMap<>();
         String revision = null;
         try {
-            XMLStreamReader reader = SafeXml.open(new ByteArrayInputStream(xml));
+            XMLStreamReader reader = SafeXml.open(new ByteArrayInputStream(xml), what, maxNodeBytes);
             String type = null;
             String location = null;
             Checksum checksum = null;
@@ -66,7 +81,7 @@ public record RepoMd(String revision, Map<String, MetadataFile> files) {
             long openSize = -1;
             boolean sawRoot = false;
             while (reader.hasNext()) {
-                int event = SafeXml.next(reader, what);
+                int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     String name = reader.getLocalName();
                     switch (name) {
@@ -99,7 +114,7 @@ public record RepoMd(String revision, Map<String, MetadataFile> files) {
                 throw new RepositoryException(what + " is not a repomd.xml document");
             }
         } catch (XMLStreamException e) {
-            throw new RepositoryException("cannot parse " + what + ": " + e.getMessage(), e);
+            throw new RepositoryException("cannot parse " + SafeXml.describe(e, what), e);
         }
         return new RepoMd(revision, files);
     }

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.virtregress.io.SafeXml;
 import org.virtregress.version.Evr;
 
 /**
@@ -60,7 +61,7 @@ public final class RpmMdReader implements RepositoryReader {
             return new RepositorySnapshot(true, mark, List.of());
         }
         byte[] signature = verifier == null ? null : verify(verifier, repomdUri, answer.body());
-        RepoMd repomd = RepoMd.parse(answer.body(), repomdUri.toString());
+        RepoMd repomd = RepoMd.parse(answer.body(), repomdUri.toString(), limits.maxNodeBytes());
         RepoMd.MetadataFile primary = repomd.file("primary")
                 .orElseThrow(() -> new RepositoryException(repomdUri + " lists no primary metadata"));
         Path primaryCopy = null;
@@ -69,15 +70,16 @@ public final class RpmMdReader implements RepositoryReader {
             if (signature != null) {
                 copy(metadataCopy, "repomd.xml" + SIGNATURE_SUFFIX, signature);
             }
-            primaryCopy = metadataCopy.resolve(fileName(primary.location()));
+            primaryCopy = metadataCopy.resolve(PackageNames.fileName(fileName(primary.location()),
+                    repomdUri + ": the primary location " + PackageNames.quote(primary.location())));
         }
         URI primaryUri = Locations.resolve(repository.base(), primary.location());
         List<Build> builds = new ArrayList<>();
-        long cap = primary.openSize() >= 0 ? primary.openSize() : limits.maxMetadataBytes();
         try (MetadataStream stream = MetadataStream.open(fetcher, primaryUri, primary.checksum(), primary.size(),
-                primary.openChecksum(), primary.openSize(), cap, primaryCopy)) {
+                primary.openChecksum(), primary.openSize(), limits.maxMetadataBytes(), primaryCopy)) {
             try {
-                parsePrimary(stream.content(), primaryUri.toString(), repository, names, builds::add);
+                parsePrimary(stream.content(), primaryUri.toString(), repository, names, limits.maxNodeBytes(),
+                        builds::add);
             } catch (XMLStreamException | IOException | RuntimeException e) {
                 throw stream.fail(e);
             }
@@ -111,11 +113,30 @@ public final class RpmMdReader implements RepositoryReader {
      */
     public static void parsePrimary(InputStream xml, String what, Repository repository, Predicate<String> names,
             Consumer<Build> consumer) throws XMLStreamException, RepositoryException {
-        XMLStreamReader reader = SafeXml.open(xml);
+        parsePrimary(xml, what, repository, names, ReadLimits.DEFAULT_NODE_BYTES, consumer);
+    }
+
+    /**
+     * Streams primary.xml with a limit on each text node, tag and comment, and hands every
+     * package whose name matches to a consumer.
+     *
+     * @param xml the decompressed primary.xml
+     * @param what its URL, for messages
+     * @param repository the repository, for the builds' repository and location
+     * @param names which package names to keep
+     * @param maxNodeBytes the limit on one text node, tag, comment or run of whitespace
+     * @param consumer receives the builds in document order
+     * @throws XMLStreamException if the document is not well-formed, has a DTD or a node over the
+     *     limit (then with a nested {@link org.virtregress.io.LimitExceededException})
+     * @throws RepositoryException if a kept package lacks required data
+     */
+    public static void parsePrimary(InputStream xml, String what, Repository repository, Predicate<String> names,
+            long maxNodeBytes, Consumer<Build> consumer) throws XMLStreamException, RepositoryException {
+        XMLStreamReader reader = SafeXml.open(xml, what, maxNodeBytes);
         PackageEntry entry = null;
         int depth = 0;
         while (reader.hasNext()) {
-            int event = SafeXml.next(reader, what);
+            int event = reader.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 depth++;
                 String name = reader.getLocalName();

@@ -19,6 +19,9 @@ import org.virtregress.install.PackageChange;
  * the test results. Every user- or repository-controlled string is escaped. Thread-safe.
  */
 public final class HtmlReport {
+    /** The class path resource of the report's style sheet, scoped to {@code .virt-regress-report}. */
+    public static final String STYLESHEET = "org/virtregress/report/report.css";
+
     private static final String CSS = loadCss();
     private static final int SHOWN_FILES = 20;
 
@@ -32,8 +35,22 @@ public final class HtmlReport {
      * @return one {@code <div class="virt-regress-report">} element with its scoped style
      */
     public static String fragment(RegressionReport report) {
+        String body = body(report);
+        return "<div class=\"virt-regress-report\">\n<style>\n" + CSS + "</style>\n"
+                + body.substring("<div class=\"virt-regress-report\">\n".length());
+    }
+
+    /**
+     * Renders the fragment without its style, for pages whose Content-Security-Policy forbids inline
+     * style: the page links {@link #STYLESHEET} (the text of {@link #css()}) instead. It holds no
+     * {@code <style>}, no {@code style} attribute and no script.
+     *
+     * @param report the report
+     * @return one {@code <div class="virt-regress-report">} element
+     */
+    public static String body(RegressionReport report) {
         StringBuilder html = new StringBuilder(16_384);
-        html.append("<div class=\"virt-regress-report\">\n<style>\n").append(CSS).append("</style>\n");
+        html.append("<div class=\"virt-regress-report\">\n");
         head(html, report);
         CulpritSection.render(html, report);
         narrowing(html, report);
@@ -58,6 +75,15 @@ public final class HtmlReport {
                 + "<title>" + escape(report.effectiveSummary().status().name() + ": " + report.title()) + "</title>\n"
                 + "<style>body{margin:0;padding:8px;background:#f6f8fa}</style>\n"
                 + "</head>\n<body>\n" + fragment(report) + "</body>\n</html>\n";
+    }
+
+    /**
+     * Returns the style sheet the fragment needs, scoped to {@code .virt-regress-report}.
+     *
+     * @return the CSS text
+     */
+    public static String css() {
+        return CSS;
     }
 
     private static void head(StringBuilder html, RegressionReport report) {

@@ -57,6 +57,9 @@ public record Summary(Status status, String headline) {
         if (failed > 0) {
             return new Summary(Status.FAIL, failed + (failed == 1 ? " test failed" : " tests failed"));
         }
+        if (report.suites().isEmpty() && report.install() != null) {
+            return new Summary(Status.PASS, "Packages installed and verified with " + report.install().manager());
+        }
         return new Summary(Status.PASS, report.suites().isEmpty() ? "No suite ran" : "All tests passed");
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.virtregress.io.CappedInputStream;
 
 /**
  * Reads avocado's {@code results.json}: {@code tests[]} entries with {@code id}, {@code name},
@@ -55,7 +56,8 @@ public final class AvocadoJsonParser implements ResultParser {
         boolean testsSeen = false;
         JsonParser parser = null;
         try {
-            parser = MAPPER.getFactory().createParser(new CappedInputStream(input, sizeCap));
+            parser = MAPPER.getFactory().createParser(CappedInputStream.leavingOpen(input, sizeCap,
+                    "input exceeds the size cap of " + sizeCap + " bytes"));
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("expected a JSON object (avocado results.json)");
             }

@@ -8,42 +8,55 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.virtregress.io.CappedInputStream;
+import org.virtregress.io.LimitExceededException;
+import org.virtregress.io.SafeXml;
 
 /**
  * Reads JUnit / xunit XML as written by Maven Surefire, pytest ({@code --junitxml}) and avocado
  * ({@code --xunit}): a {@code testsuites} or {@code testsuite} root, {@code testcase} elements with
  * {@code failure}, {@code error} and {@code skipped} children and {@code system-out} /
  * {@code system-err} output. A case's id is {@code classname.name}, or {@code suite.name} when the
- * writer gives no class name. The reader streams with StAX, refuses any DOCTYPE (no DTD, no
- * external or internal entities) and caps the input size. Thread-safe.
+ * writer gives no class name. The reader streams with the engine's hardened StAX reader
+ * ({@link SafeXml}: no DOCTYPE, no entities, each text node and comment capped) and caps the
+ * input size. Thread-safe.
  */
 public final class JUnitXmlParser implements ResultParser {
-    private final long sizeCap;
+    /**
+     * Default limit on one text node, tag or comment: 64 MiB, room for the captured output of a
+     * long test in one CDATA section.
+     */
+    public static final long DEFAULT_NODE_CAP = 64L << 20;
 
-    /** Creates a parser with the default size cap. */
+    private final long sizeCap;
+    private final long nodeCap;
+
+    /** Creates a parser with the default size and node caps. */
     public JUnitXmlParser() {
         this(DEFAULT_SIZE_CAP);
+    }
+
+    /**
+     * Creates a parser with the default node cap.
+     *
+     * @param sizeCap the largest input accepted, in bytes
+     */
+    public JUnitXmlParser(long sizeCap) {
+        this(sizeCap, DEFAULT_NODE_CAP);
     }
 
     /**
      * Creates a parser.
      *
      * @param sizeCap the largest input accepted, in bytes
+     * @param nodeCap the longest text node, tag or comment accepted, in bytes
      */
-    public JUnitXmlParser(long sizeCap) {
+    public JUnitXmlParser(long sizeCap, long nodeCap) {
         this.sizeCap = sizeCap;
-    }
-
-    static XMLInputFactory hardenedFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return factory;
+        this.nodeCap = nodeCap;
     }
 
     @Override
@@ -52,14 +65,15 @@ public final class JUnitXmlParser implements ResultParser {
         List<String> errors = new ArrayList<>();
         XMLStreamReader reader = null;
         try {
-            reader = hardenedFactory().createXMLStreamReader(new CappedInputStream(input, sizeCap));
+            reader = SafeXml.open(CappedInputStream.leavingOpen(input, sizeCap,
+                    source + ": input exceeds the size cap of " + sizeCap + " bytes"), source, nodeCap);
             new Walk(reader, source, cases, errors).run();
         } catch (XMLStreamException e) {
-            Location at = e.getLocation();
-            errors.add(position(source, at) + describe(e));
+            errors.add(SafeXml.describe(e, source));
         } catch (RuntimeException e) {
             // some StAX implementations wrap I/O problems (such as the size cap) in runtime exceptions
-            errors.add(source + ": " + describe(e));
+            LimitExceededException limit = LimitExceededException.findIn(e);
+            errors.add(limit != null ? limit.getMessage() : source + ": " + describe(e));
         } finally {
             if (reader != null) {
                 try {
@@ -111,13 +125,6 @@ public final class JUnitXmlParser implements ResultParser {
         void run() throws XMLStreamException {
             while (reader.hasNext()) {
                 int event = reader.next();
-                if (event == XMLStreamConstants.DTD) {
-                    throw new XMLStreamException("DOCTYPE is not allowed in test results", reader.getLocation());
-                }
-                if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw new XMLStreamException("entity reference &" + reader.getLocalName() + "; is not allowed",
-                            reader.getLocation());
-                }
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     start(reader.getLocalName());
                 } else if (event == XMLStreamConstants.END_ELEMENT && "testsuite".equals(reader.getLocalName())) {
@@ -160,9 +167,6 @@ public final class JUnitXmlParser implements ResultParser {
                 int event = reader.next();
                 if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
-                } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw new XMLStreamException("entity reference &" + reader.getLocalName() + "; is not allowed",
-                            reader.getLocation());
                 } else if (event == XMLStreamConstants.START_ELEMENT) {
                     String child = reader.getLocalName();
                     CaseStatus childStatus = switch (child) {
@@ -204,9 +208,6 @@ public final class JUnitXmlParser implements ResultParser {
                     depth++;
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
-                } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw new XMLStreamException("entity reference &" + reader.getLocalName() + "; is not allowed",
-                            reader.getLocation());
                 } else if (reader.hasText() && text.length() < TapStream.EXCERPT_CAP) {
                     String chunk = reader.getText();
                     text.append(chunk, 0, Math.min(chunk.length(), TapStream.EXCERPT_CAP - text.length()));

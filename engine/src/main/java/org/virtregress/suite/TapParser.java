@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.virtregress.io.CappedInputStream;
 
 /**
  * Reads a TAP file or stream with a {@link TapStream}, capping the input size and the length of a
@@ -38,7 +39,8 @@ public final class TapParser implements ResultParser {
         TapStream tap = new TapStream(source);
         String failure = null;
         long lines = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new CappedInputStream(input, sizeCap),
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(CappedInputStream.leavingOpen(input, sizeCap,
+                "input exceeds the size cap of " + sizeCap + " bytes"),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
             StringBuilder line = new StringBuilder();

@@ -125,6 +125,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void shouldRenderABodyThatAStrictContentSecurityPolicyAllows() {
+        String body = HtmlReport.body(ReportFixtures.complete());
+        String fragment = HtmlReport.fragment(ReportFixtures.complete());
+
+        assertThat(body).startsWith("<div class=\"virt-regress-report\">\n<header").endsWith("</div>\n")
+                .doesNotContain("<style").doesNotContain("style=").doesNotContain("<script")
+                .doesNotContainPattern("<[^>]*\\son[a-z]+=").doesNotContain("javascript:");
+        assertThat(fragment).contains("<style>\n" + HtmlReport.css() + "</style>\n")
+                .endsWith(body.substring(body.indexOf('\n') + 1));
+        assertThat(HtmlReport.class.getClassLoader().getResource(HtmlReport.STYLESHEET)).isNotNull();
+    }
+
+    @Test
     void shouldMakeAPageThatLoadsNothingAndRunsNoScript() {
         String page = HtmlReport.page(ReportFixtures.complete());
 

@@ -65,6 +65,15 @@ class SummaryTest {
     }
 
     @Test
+    void shouldHeadAnInstallOnlyReportWithTheInstallNotWithSuites() {
+        InstallRecord install = new InstallRecord("dnf", "/srv/root", Map.of(), Map.of("vrtest", "1.0-1"), true,
+                false, List.of());
+
+        assertThat(report().install(install).build().effectiveSummary())
+                .isEqualTo(new Summary(Summary.Status.PASS, "Packages installed and verified with dnf"));
+    }
+
+    @Test
     void shouldPreferTheSummaryGiven() {
         Summary given = new Summary(Summary.Status.FAIL, "told so");
 

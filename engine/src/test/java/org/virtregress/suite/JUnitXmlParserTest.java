@@ -122,6 +122,25 @@ class JUnitXmlParserTest {
         assertThat(parsed.cases()).hasSizeGreaterThan(1000);
     }
 
+    @Test
+    void shouldStopAnEndlessCommentAtTheNodeCapKeepingTheCasesBefore() {
+        InputStream head = new ByteArrayInputStream(("<testsuite name=\"big\"><testcase name=\"t\" classname=\"c\"/>"
+                + "<!--").getBytes(StandardCharsets.UTF_8));
+        InputStream body = new InputStream() {
+            @Override
+            public int read() {
+                return '<';
+            }
+        };
+
+        ParsedCases parsed = new JUnitXmlParser(1L << 30, 1 << 16).parse(
+                new SequenceInputStream(Collections.enumeration(List.of(head, body))), "comment.xml");
+
+        assertThat(parsed.errors()).containsExactly("comment.xml: more than 65536 bytes of one text node, tag or"
+                + " comment from byte 56; refusing to read further");
+        assertThat(parsed.cases()).extracting(CaseResult::id).containsExactly("c.t");
+    }
+
     private static ParsedCases parse(String name) {
         try (InputStream in = JUnitXmlParserTest.class.getResourceAsStream("junit/" + name)) {
             return new JUnitXmlParser().parse(in, name);

@@ -9,6 +9,15 @@ import java.time.Instant;
 import java.util.List;
 import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.Outcome;
+import org.virtregress.hunt.Hunt;
+import org.virtregress.hunt.HuntReport;
+import org.virtregress.hunt.HuntRequest;
+import org.virtregress.hunt.HuntResult;
+import org.virtregress.hunt.InstallRoots;
+import org.virtregress.hunt.InstallSettings;
+import org.virtregress.hunt.PackageCommitProber;
+import org.virtregress.hunt.PackageFile;
+import org.virtregress.hunt.SuiteLauncher;
 import org.virtregress.install.InstallException;
 import org.virtregress.install.Installers;
 import org.virtregress.process.OutputListener;
@@ -23,15 +32,16 @@ import org.virtregress.suite.SuiteStatus;
 /**
  * The product's whole loop on this machine, with real tools: makes the upstream project, builds
  * and publishes packages of it one after another, polls and archives each new build, installs and
- * tests the first and the newest on the test host (a real TCG guest), bisects the archived builds,
- * then the commits between the last good and the first bad build, confirms the culprit and writes
- * the report. Not thread-safe; {@link #abort} may be called from another thread (a shutdown hook).
+ * tests the first and the newest on the test host (a real TCG guest), then hands the failure to the
+ * regression hunt ({@link Hunt}: which archived build, which commit, each confirmed) and writes the
+ * report. Not thread-safe; {@link #abort} may be called from another thread (a shutdown hook).
  */
 public final class DemoRun {
     /** The commits (positions on the history) that get published as builds, in order. */
     static final List<Integer> RELEASES = List.of(8, 14, 20, 26, 32);
 
     private static final Duration ABORT_PATIENCE = Duration.ofSeconds(5);
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(2);
 
     private final Path workdir;
     private final DemoSettings settings;
@@ -68,28 +78,26 @@ public final class DemoRun {
         DemoPackager packager = new DemoPackager(project, workdir.resolve("packages"), runner);
         DemoGuest guest = DemoGuest.withDefaultKernel(runner);
         progress.step("guest: qemu TCG booting " + guest.kernel());
-        DemoContext context = new DemoContext(workdir, settings, progress, runner,
-                new DemoHost(Installers.forManager("dnf", runner), guest));
+        DemoHost host = new DemoHost(Installers.forManager("dnf", runner), guest);
         try (DemoRepository repo = DemoRepository.start(workdir.resolve("repository"), runner)) {
             repository = repo;
             progress.step("repository: rpm-md served at " + repo.url() + " (keeps only its newest build)");
-            return loop(context, project, new DemoFeed(packager, repo, workdir, progress),
-                    new CommitStage(context, project, packager));
+            return loop(host, guest, project, packager, new DemoFeed(packager, repo, workdir, progress));
         } finally {
             repository = null;
         }
     }
 
-    private DemoResult loop(DemoContext context, UpstreamProject project, DemoFeed feed, CommitStage commits)
-            throws IOException, InstallException, InterruptedException {
+    private DemoResult loop(DemoHost host, DemoGuest guest, UpstreamProject project, DemoPackager packager,
+                            DemoFeed feed) throws IOException, InstallException, InterruptedException {
         RegressionReport.Builder report = RegressionReport.builder("virt-regress demo: " + DemoPackager.PACKAGE,
                 Instant.now()).job("virt-regress demo", null);
         Build first = feed.publish(project.commit(RELEASES.get(0)));
-        DemoHost.Outcome firstOutcome = testOnHost(context.host(), feed, first);
+        DemoHost.Outcome firstOutcome = testOnHost(host, feed, first);
         if (!passed(firstOutcome)) {
             report.newBuilds(feed.newBuilds()).install(InstallRecord.from(firstOutcome.install()))
                     .suites(suites(firstOutcome));
-            return finish(project, report, null, failedEnding(firstOutcome),
+            return finish(project, report.build(), null, failedEnding(firstOutcome),
                     "the first build does not pass: nothing to bisect");
         }
         progress.step("more builds arrive before the next test run; the poller archives each one");
@@ -97,25 +105,40 @@ public final class DemoRun {
         for (int number : RELEASES.subList(1, RELEASES.size())) {
             newest = feed.publish(project.commit(number));
         }
-        DemoHost.Outcome newestOutcome = testOnHost(context.host(), feed, newest);
-        report.newBuilds(feed.newBuilds()).install(InstallRecord.from(newestOutcome.install()))
-                .suites(suites(newestOutcome));
+        DemoHost.Outcome newestOutcome = testOnHost(host, feed, newest);
+        report.newBuilds(feed.newBuilds()).suites(suites(newestOutcome));
         if (!newestOutcome.tested() || newestOutcome.suite().status() != SuiteStatus.FAILED) {
-            return finish(project, report, null, failedEnding(newestOutcome),
+            report.install(InstallRecord.from(newestOutcome.install()));
+            return finish(project, report.build(), null, failedEnding(newestOutcome),
                     "the newest build did not fail a check: nothing to bisect");
         }
-        String signature = DemoProbe.signature(newestOutcome.suite());
-        progress.step("regression: failure signature \"" + signature + "\"");
-        BuildStage.Result builds = new BuildStage(context).run(feed.archive(), first, newest, signature);
-        report.buildBisection(builds.report());
-        if (builds.firstBad() == null) {
-            return finish(project, report, null, DemoResult.Ending.BUILDS_UNRESOLVED,
-                    "the bisection over builds ended " + builds.bisection().outcome());
+        progress.step("regression: failure signature \"" + Hunt.signature(newestOutcome.suite()) + "\"");
+        Hunt hunt = new Hunt(huntRequest(guest, project, packager, feed, first, newest), progress::step);
+        HuntResult found = hunt.run();
+        hunt.report().fill(report).install(InstallRecord.from(newestOutcome.install()));
+        if (found.builds() == null || found.builds().firstBad() == null) {
+            return finish(project, report.build(), found, DemoResult.Ending.BUILDS_UNRESOLVED, found.message());
         }
-        CommitStage.Result culprit = commits.run(builds.lastGood(), builds.firstBad(), signature);
-        report.commitBisection(culprit.report());
-        return finish(project, report, culprit.bisection(), DemoResult.Ending.BISECTED,
-                culprit.bisection().reason());
+        return finish(project, report.build(), found, DemoResult.Ending.BISECTED, found.message());
+    }
+
+    /** The demo's hunt: archived builds probed in K install roots, commits built with rpmbuild, all in TCG guests. */
+    private HuntRequest huntRequest(DemoGuest guest, UpstreamProject project, DemoPackager packager, DemoFeed feed,
+                                    Build first, Build newest) throws IOException {
+        Path hunt = workdir.resolve("hunt");
+        InstallSettings install = new InstallSettings(Installers.forManager("dnf", runner), List.of(), false,
+                INSTALL_TIMEOUT, null);
+        SuiteLauncher boot = guest::run;
+        PackageCommitProber commits = new PackageCommitProber((name, hash) -> {
+            UpstreamCommit commit = project.byHash(hash);
+            return new PackageFile(name, commit.version() + "-" + DemoPackager.RELEASE, packager.build(commit));
+        }, install, boot, hunt.resolve("commit-probes"), runner);
+        return HuntRequest.builder(feed.archive().directory(), install, boot, hunt)
+                .good(DemoPackager.PACKAGE, first.evr()).bad(DemoPackager.PACKAGE, newest.evr())
+                .root(workdir.resolve("probes").resolve("root-" + InstallRoots.NUMBER).toString())
+                .probes(settings.probes()).confirm(settings.confirm())
+                .source(DemoPackager.PACKAGE, project.directory()).commitProber(commits)
+                .stateFile(hunt.resolve("hunt-state.json")).runner(runner).build();
     }
 
     /**
@@ -162,22 +185,23 @@ public final class DemoRun {
         return outcome;
     }
 
-    private DemoResult finish(UpstreamProject project, RegressionReport.Builder report, BisectResult commits,
+    private DemoResult finish(UpstreamProject project, RegressionReport report, HuntResult found,
                               DemoResult.Ending ending, String reason) throws IOException {
-        DemoReportFiles files = DemoReportFiles.write(report.build(), workdir.resolve("report"));
+        HuntReport.Files files = HuntReport.write(report, found, workdir.resolve("report"));
         progress.plain("");
         progress.plain(files.text());
+        BisectResult commits = found == null || found.commits() == null ? null : found.commits().bisection();
         String culprit = commits != null && commits.culprit() != null ? commits.culprit().id() : null;
         Outcome outcome = commits == null ? null : commits.outcome();
         if (culprit != null) {
-            UpstreamCommit found = project.byHash(culprit);
-            progress.step("culprit: " + found.hash() + " \"" + found.subject() + "\" (" + outcome + ")"
+            UpstreamCommit commit = project.byHash(culprit);
+            progress.step("culprit: " + commit.hash() + " \"" + commit.subject() + "\" (" + outcome + ")"
                     + (culprit.equals(project.regression().hash()) ? " - the commit the demo planted" : ""));
         } else {
             progress.step("no culprit: " + reason);
         }
         progress.step("report: " + files.html() + " (also " + files.json().getFileName() + ", "
-                + files.textFile().getFileName() + ")");
+                + files.textFile().getFileName() + (found == null ? "" : ", " + files.hunt().getFileName()) + ")");
         return new DemoResult(ending, outcome, culprit, reason, project.regression(), files.json(), files.html(),
                 files.textFile(), progress.elapsed());
     }
@@ -199,7 +223,7 @@ public final class DemoRun {
     }
 
     /** Tells whether a directory can be the work directory: missing, or empty. */
-    static boolean usable(Path directory) throws IOException {
+    public static boolean usable(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return true;
         }

@@ -12,7 +12,7 @@ import java.util.Map;
  * guest kernel is there, so that a machine without them gets one clear message instead of a
  * failure half-way.
  */
-final class DemoTools {
+public final class DemoTools {
     /** Each program the demo runs, with the Debian package that provides it. */
     static final Map<String, String> PROGRAMS = Map.of(
             "git", "git",
@@ -32,7 +32,7 @@ final class DemoTools {
      * @param kernel the guest kernel
      * @return one line per missing program or file, empty when everything is there
      */
-    static List<String> missing(String path, Path kernel) {
+    public static List<String> missing(String path, Path kernel) {
         List<String> missing = new ArrayList<>();
         PROGRAMS.keySet().stream().sorted().forEach(program -> {
             if (!onPath(path, program)) {

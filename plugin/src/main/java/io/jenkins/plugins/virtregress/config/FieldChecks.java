@@ -34,7 +34,25 @@ public final class FieldChecks {
      * @return the problem, or empty when the URL is acceptable
      */
     public static Optional<String> repositoryUrl(String url) {
+        return repositoryUrl(url, true);
+    }
+
+    /**
+     * Checks a repository base URL as {@link #repositoryUrl(String)} does, and refuses {@code file:}
+     * URLs unless they are allowed: a {@code file:} repository reads the disk of the node that
+     * polls or installs, which only an administrator may open.
+     *
+     * @param url the URL as typed
+     * @param allowFile whether {@code file:} URLs are allowed (the global configuration says)
+     * @return the problem, or empty when the URL is acceptable
+     */
+    public static Optional<String> repositoryUrl(String url, boolean allowFile) {
         String value = trimmed(url);
+        String bare = value.startsWith(DEB_PREFIX) ? value.substring(DEB_PREFIX.length()) : value;
+        if (!allowFile && bare.regionMatches(true, 0, "file:", 0, 5)) {
+            return Optional.of("Repository URL " + bare + " reads the disk of the node: file: repositories are"
+                    + " allowed only when an administrator allows them in Manage Jenkins » System » virt-regress.");
+        }
         if (value.startsWith(DEB_PREFIX)) {
             value = value.substring(DEB_PREFIX.length());
         }
@@ -58,6 +76,30 @@ public final class FieldChecks {
         } catch (URISyntaxException e) {
             return Optional.of("Repository URL " + value + " is not a valid URL: " + e.getReason() + ".");
         }
+    }
+
+    /**
+     * Checks an archive directory of a poll that runs on the controller: it must stay inside the
+     * job's own directory, so it is a relative path without {@code ..}.
+     *
+     * @param archive the directory as typed
+     * @return the problem, or empty when the path is acceptable
+     */
+    public static Optional<String> controllerArchive(String archive) {
+        String value = trimmed(archive);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.startsWith("/") || value.startsWith("\\") || value.contains(":") || value.startsWith("~")) {
+            return Optional.of("Archive " + value + " is absolute: a poll on the controller keeps its archive in"
+                    + " the job's directory, so give a relative path, or name an agent to poll on.");
+        }
+        for (String part : value.split("[/\\\\]")) {
+            if (part.equals("..")) {
+                return Optional.of("Archive " + value + " leaves the job's directory: remove the '..'.");
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -110,7 +110,8 @@ public class PackageRepository implements Describable<PackageRepository> {
         @POST
         public FormValidation doCheckUrl(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            return FormChecks.toValidation(FieldChecks.repositoryUrl(value));
+            return FormChecks.toValidation(FieldChecks.repositoryUrl(value,
+                    VirtRegressConfiguration.get().isAllowFileRepositories()));
         }
 
         /**

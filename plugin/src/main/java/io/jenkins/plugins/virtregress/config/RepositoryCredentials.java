@@ -3,41 +3,76 @@ package io.jenkins.plugins.virtregress.config;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
-import hudson.security.ACL;
+import hudson.model.Item;
+import hudson.model.Run;
 import java.util.List;
-import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
 
 /**
- * Finds the username and password of a repository in the Credentials plugin. Looked up as the
- * system on the controller, because repositories are configured globally by administrators.
+ * Finds the username and password of a repository in the Credentials plugin, with the
+ * authentication of the build or job that uses them, in that job's context: a job sees only the
+ * credentials its authentication may use there, never the controller's {@code SYSTEM}-scoped ones.
  */
 public final class RepositoryCredentials {
-    /** Matches every username/password credential. */
-    static final CredentialsMatcher MATCHER = CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class);
+    /**
+     * Matches the username/password credentials a job may use, for the credentials drop-down: not
+     * the {@code SYSTEM}-scoped ones, which jobs never see.
+     */
+    static final CredentialsMatcher MATCHER = CredentialsMatchers.allOf(
+            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+            CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM)));
 
     private RepositoryCredentials() {
     }
 
     /**
-     * Looks up the credentials of a repository.
+     * Looks up the credentials of a repository for a build.
      *
      * @param repository the configured repository
+     * @param run the build that uses them
      * @return the username and password, or null when the repository has no credentials
-     * @throws AbortException if the repository names credentials that do not exist
+     * @throws AbortException if the repository names credentials the build cannot see
      */
-    public static BasicAuth lookup(PackageRepository repository) throws AbortException {
+    @CheckForNull
+    public static BasicAuth lookup(PackageRepository repository, Run<?, ?> run) throws AbortException {
         String id = repository.getCredentialsId();
         if (id == null) {
             return null;
         }
-        List<StandardUsernamePasswordCredentials> all = CredentialsProvider.lookupCredentialsInItemGroup(
-                StandardUsernamePasswordCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
-        StandardUsernamePasswordCredentials found = CredentialsMatchers.firstOrNull(all, CredentialsMatchers.withId(id));
+        return toAuth(repository, CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class,
+                run));
+    }
+
+    /**
+     * Looks up the credentials of a repository for a job that polls without a build (a trigger).
+     *
+     * @param repository the configured repository
+     * @param item the job
+     * @param authentication the job's authentication
+     * @return the username and password, or null when the repository has no credentials
+     * @throws AbortException if the repository names credentials the job cannot see
+     */
+    @CheckForNull
+    public static BasicAuth lookup(PackageRepository repository, Item item, Authentication authentication)
+            throws AbortException {
+        String id = repository.getCredentialsId();
+        if (id == null) {
+            return null;
+        }
+        return toAuth(repository, CredentialsProvider.findCredentialByIdInItem(id,
+                StandardUsernamePasswordCredentials.class, item, authentication, List.of()));
+    }
+
+    private static BasicAuth toAuth(PackageRepository repository, StandardUsernamePasswordCredentials found)
+            throws AbortException {
         if (found == null) {
-            throw new AbortException("Repository " + repository.getName() + " names credentials " + id
-                    + " that do not exist (or are not username/password credentials).");
+            throw new AbortException("Repository " + repository.getName() + " names credentials "
+                    + repository.getCredentialsId() + " that this job cannot use: they do not exist, are not"
+                    + " username/password credentials, or are not visible to the job's authentication.");
         }
         return new BasicAuth(found.getUsername(), found.getPassword().getPlainText());
     }

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.Descriptor.FormException;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.ArrayList;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -29,11 +32,25 @@ public class VirtRegressConfiguration extends GlobalConfiguration {
 
     private List<PackageRepository> repositories = new ArrayList<>();
     private String defaultPackageManager = PackageManagers.ZYPPER;
-    private int defaultConfirmations = DEFAULT_CONFIRMATIONS;
+    private Integer defaultConfirmations = DEFAULT_CONFIRMATIONS;
+    private boolean allowFileRepositories;
 
-    /** Loads the saved configuration. */
+    /** Loads the saved configuration, with the defaults of fields it leaves out. */
     public VirtRegressConfiguration() {
         load();
+        fillDefaults();
+    }
+
+    private void fillDefaults() {
+        if (repositories == null) {
+            repositories = new ArrayList<>();
+        }
+        if (Util.fixEmptyAndTrim(defaultPackageManager) == null) {
+            defaultPackageManager = PackageManagers.ZYPPER;
+        }
+        if (defaultConfirmations == null) {
+            defaultConfirmations = DEFAULT_CONFIRMATIONS;
+        }
     }
 
     /**
@@ -49,6 +66,41 @@ public class VirtRegressConfiguration extends GlobalConfiguration {
     @Override
     public String getDisplayName() {
         return "virt-regress";
+    }
+
+    /**
+     * Saves the submitted form. Fields the form leaves out are reset first: a form with no
+     * repository left submits no {@code repositories} key at all, which means "none".
+     *
+     * @param req the request
+     * @param json the submitted form
+     * @return true
+     * @throws FormException if the form cannot be bound
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        repositories = new ArrayList<>();
+        allowFileRepositories = false;
+        req.bindJSON(this, json);
+        save();
+        return true;
+    }
+
+    /** Tells whether repositories may be {@code file:} URLs. */
+    public boolean isAllowFileRepositories() {
+        return allowFileRepositories;
+    }
+
+    /**
+     * Allows {@code file:} repository URLs. They read the disk of the node that polls or installs
+     * (the controller's own, for polls without an agent), so only an administrator opens them.
+     *
+     * @param allowFileRepositories true to allow them
+     */
+    @DataBoundSetter
+    public void setAllowFileRepositories(boolean allowFileRepositories) {
+        this.allowFileRepositories = allowFileRepositories;
+        save();
     }
 
     /** Returns the repositories. */
@@ -96,7 +148,7 @@ public class VirtRegressConfiguration extends GlobalConfiguration {
 
     /** Returns the default confirmations. */
     public int getDefaultConfirmations() {
-        return defaultConfirmations;
+        return defaultConfirmations == null ? DEFAULT_CONFIRMATIONS : defaultConfirmations;
     }
 
     /**

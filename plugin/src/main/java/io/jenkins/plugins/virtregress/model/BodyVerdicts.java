@@ -1,5 +1,6 @@
 package io.jenkins.plugins.virtregress.model;
 
+import hudson.AbortException;
 import java.time.Duration;
 import java.util.Locale;
 import org.virtregress.bisect.ProbeAbortedException;
@@ -15,7 +16,11 @@ import org.virtregress.bisect.Verdict;
  *     1–127 bad, anything else stops the bisection (as {@code sh(returnStatus: true, …)} gives);</li>
  * <li>another string stops the bisection: a typo must not become a verdict;</li>
  * <li>any other value (such as what the last step returned) counts as completing normally: good.</li>
- * <li>The body fails (a failing {@code sh}, {@code error}, an exception): {@code BAD}.</li>
+ * <li>The body fails as a test fails (a failing {@code sh}, {@code error}: Jenkins' {@code AbortException}):
+ *     {@code BAD};</li>
+ * <li>the body fails for any other reason (a sandbox rejection, a typo, a missing method, an
+ *     agent that went away): the bisection stops with that message, because the script, not the
+ *     commit, failed.</li>
  * </ul>
  * A body that timed out ({@code timeout} step) is {@code SKIP}; a build stopped by a user stops
  * the bisection. Those two are decided by the step, which sees the Pipeline exception types.
@@ -70,11 +75,18 @@ public final class BodyVerdicts {
      *
      * @param failure what the body threw
      * @param duration how long the body ran
-     * @return a bad probe result whose reason is the failure's message
+     * @return a bad probe result whose reason is the failure's message, for a test that failed
+     * @throws ProbeAbortedException for any other failure: the script or the node failed, which
+     *     says nothing about the commit and must not steer the bisection
      */
-    public static ProbeResult fromFailure(Throwable failure, Duration duration) {
+    public static ProbeResult fromFailure(Throwable failure, Duration duration) throws ProbeAbortedException {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return result(Verdict.BAD, duration, "body failed: " + message);
+        if (failure instanceof AbortException) {
+            return result(Verdict.BAD, duration, "body failed: " + message);
+        }
+        throw new ProbeAbortedException("the probe body failed with " + failure.getClass().getName() + ": " + message
+                + "; fix the Pipeline script (a failing test is a failing sh or error step, or a returned verdict)",
+                failure);
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.jenkins.plugins.virtregress.model;
 
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
 /**
  * The guest test results of a build: totals in the build page summary, every case on its page.
  */
+@ExportedBean
 public class GuestTestsAction extends ReportAction {
     private final String suite;
     private final String status;
@@ -37,36 +41,43 @@ public class GuestTestsAction extends ReportAction {
     }
 
     /** Returns the suite name. */
+    @Exported
     public String getSuite() {
         return suite;
     }
 
     /** Returns the status. */
+    @Exported
     public String getStatus() {
         return status;
     }
 
     /** Returns the number of cases. */
+    @Exported
     public int getTotal() {
         return total;
     }
 
     /** Returns the number of real failures. */
+    @Exported
     public int getFailed() {
         return failed;
     }
 
     /** Returns the number of flaky cases. */
+    @Exported
     public int getFlaky() {
         return flaky;
     }
 
     /** Returns the number of cases not run. */
+    @Exported
     public int getSkipped() {
         return skipped;
     }
 
     /** Returns the number of cases in error. */
+    @Exported
     public int getErrors() {
         return errors;
     }

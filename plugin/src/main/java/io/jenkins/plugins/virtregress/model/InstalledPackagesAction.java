@@ -2,11 +2,14 @@ package io.jenkins.plugins.virtregress.model;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * The packages a build installed: a summary on the build page (manager, verified or rolled back,
  * what changed) and a page with the full before/after record.
  */
+@ExportedBean
 public class InstalledPackagesAction extends ReportAction {
     private final String manager;
     private final boolean success;
@@ -32,21 +35,25 @@ public class InstalledPackagesAction extends ReportAction {
     }
 
     /** Returns the manager. */
+    @Exported
     public String getManager() {
         return manager;
     }
 
     /** Tells whether the package database holds exactly what was asked. */
+    @Exported
     public boolean isSuccess() {
         return success;
     }
 
     /** Tells whether the root was restored after a failure. */
+    @Exported
     public boolean isRolledBack() {
         return rolledBack;
     }
 
     /** Returns the changes. */
+    @Exported
     public Map<String, String> getChanges() {
         return changes;
     }

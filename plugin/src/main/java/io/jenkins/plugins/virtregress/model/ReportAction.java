@@ -1,6 +1,7 @@
 package io.jenkins.plugins.virtregress.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Item;
 import hudson.model.Run;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
@@ -9,6 +10,10 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 import org.virtregress.report.HtmlReport;
 import org.virtregress.report.RegressionReport;
 
@@ -16,8 +21,11 @@ import org.virtregress.report.RegressionReport;
  * A run action whose full regression report lives in a {@link ResultFile} in the build directory.
  * The action itself (kept in {@code build.xml}) holds only the summary fields of its subclass; the
  * report is read on first use and held softly, so old builds cost no memory until viewed. Its page
- * embeds the engine's HTML fragment, which escapes every user- or repository-controlled text itself.
+ * embeds the engine's HTML body, which escapes every user- or repository-controlled text itself
+ * and holds no inline style or script (the style sheet is an adjunct), so Jenkins'
+ * Content-Security-Policy allows it; probe logs are served from the build directory.
  */
+@ExportedBean
 public abstract class ReportAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(ReportAction.class.getName());
 
@@ -39,6 +47,7 @@ public abstract class ReportAction implements RunAction2 {
      *
      * @return the id, also the URL name
      */
+    @Exported
     public String getId() {
         return id;
     }
@@ -93,7 +102,45 @@ public abstract class ReportAction implements RunAction2 {
      */
     public String getFragment() {
         RegressionReport report = getReport();
-        return report == null ? "<p>The report of this build cannot be read.</p>" : HtmlReport.fragment(report);
+        return report == null ? "<p>The report of this build cannot be read.</p>" : HtmlReport.body(report);
+    }
+
+    /**
+     * Serves a probe log kept with the report in the build directory, at {@code log/NAME}.
+     *
+     * @param req the request; the rest of its path names the log
+     * @param rsp the response
+     * @throws IOException if the log cannot be sent
+     */
+    public void doLog(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        Run<?, ?> run = owner;
+        String name = req.getRestOfPath().replaceFirst("^/", "");
+        if (run == null) {
+            rsp.sendError(404);
+            return;
+        }
+        run.checkPermission(Item.READ);
+        Path log = ProbeLogs.find(logDirectory(run, id), name);
+        if (log == null) {
+            rsp.sendError(404);
+            return;
+        }
+        rsp.setContentType("text/plain;charset=UTF-8");
+        rsp.setHeader("X-Content-Type-Options", "nosniff");
+        try (var out = rsp.getOutputStream()) {
+            Files.copy(log, out);
+        }
+    }
+
+    /**
+     * Returns where a report's probe logs are kept in its build directory.
+     *
+     * @param run the build
+     * @param id the report id
+     * @return the directory (it may not exist)
+     */
+    public static Path logDirectory(Run<?, ?> run, String id) {
+        return run.getRootDir().toPath().resolve(ResultFile.DIRECTORY).resolve(id + "-logs");
     }
 
     /**

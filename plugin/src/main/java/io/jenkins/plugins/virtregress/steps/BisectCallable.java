@@ -5,13 +5,9 @@ import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +15,10 @@ import jenkins.MasterToSlaveFileCallable;
 import org.virtregress.bisect.BisectRange;
 import org.virtregress.bisect.BisectRangeException;
 import org.virtregress.bisect.BisectResult;
+import org.virtregress.bisect.BisectState;
 import org.virtregress.bisect.Bisector;
 import org.virtregress.bisect.Candidate;
+import org.virtregress.bisect.Outcome;
 import org.virtregress.bisect.CommandProbe;
 import org.virtregress.bisect.CommitGraph;
 import org.virtregress.storage.Json;
@@ -28,11 +26,16 @@ import org.virtregress.storage.Json;
 /**
  * Bisects on the agent with a command as the probe, run in a worktree of each candidate (the
  * engine's {@link CommandProbe}: exit code 0 good, 125 skip, 1–127 bad, 128 and above stop).
- * The state is kept in the workspace, named after the settings, so that building again with the
- * same settings resumes without repeating probes.
+ * The state is kept in the workspace, named by {@link BisectStateName} after the resolved commits
+ * and every setting that decides a verdict, until the bisection finishes: building again after a
+ * bisection that stopped early (aborted build, killed agent) with all of them unchanged resumes
+ * without repeating probes (and says so, marking the replayed verdicts); a finished bisection or
+ * any change starts afresh.
  */
 final class BisectCallable extends MasterToSlaveFileCallable<String> {
     private static final long serialVersionUID = 1L;
+    /** The directory of the workspace that holds the bisections' state, worktrees and logs. */
+    static final String WORK_DIRECTORY = "virt-regress-bisect";
 
     private final BisectSettings settings;
     private final List<String> command;
@@ -51,17 +54,28 @@ final class BisectCallable extends MasterToSlaveFileCallable<String> {
         PrintStream log = listener.getLogger();
         Path base = workspace.toPath();
         Path repository = base.resolve(settings.repository()).normalize();
-        Path work = base.resolve("virt-regress-bisect");
+        Path work = base.resolve(WORK_DIRECTORY);
         Files.createDirectories(work);
-        String name = fingerprint();
         try (CommitGraph graph = CommitGraph.open(repository)) {
             BisectRange range = graph.range(settings.goods(), settings.bad(), settings.paths(), settings.firstParent());
-            log.println("Bisecting " + range.size() + " candidates of " + settings.describe() + " with "
-                    + settings.probes() + " probe(s) at once");
+            String name = BisectStateName.of(range.goods(), range.bad(), settings, command, timeoutMinutes);
+            Path stateFile = work.resolve(name + "-state.json");
+            boolean resumed = Files.exists(stateFile);
+            if (resumed) {
+                int runs = BisectState.read(stateFile).runs().size();
+                log.println("Resuming the bisection of an earlier build (" + stateFile.getFileName() + "): its "
+                        + runs + " test run(s) are replayed from the state file, not run again.");
+            } else {
+                log.println("Starting a new bisection (state " + stateFile.getFileName() + ").");
+            }
+            log.println("Bisecting " + range.size() + " candidates of " + settings.describe() + " (good "
+                    + String.join(", ", range.goods()) + ", bad " + range.bad() + ") with " + settings.probes()
+                    + " probe(s) at once");
             Map<String, String> subjects = new LinkedHashMap<>();
             for (Candidate candidate : range.candidates()) {
                 subjects.put(candidate.id(), candidate.label());
             }
+            ProbeProgress progress = new ProbeProgress(log::println);
             BisectResult result;
             try (CommandProbe probe = CommandProbe.builder(repository, command)
                     .timeout(Duration.ofMinutes(timeoutMinutes))
@@ -70,24 +84,17 @@ final class BisectCallable extends MasterToSlaveFileCallable<String> {
                     .output((stream, line) -> log.println(line))
                     .build()) {
                 result = Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
-                        .confirm(settings.confirm()).stateFile(work.resolve(name + "-state.json"))
-                        .listener((record, remaining) -> log.println("Probe of " + record.candidate() + " ("
-                                + record.phase() + "): " + record.verdict() + ", " + remaining + " candidate(s) left"))
+                        .confirm(settings.confirm()).stateFile(stateFile).listener(progress)
                         .build().run(range, probe);
             }
-            return Json.mapper().writeValueAsString(new BisectOutcome(result, subjects));
+            if (result.outcome() != Outcome.ABORTED) {
+                // finished: building again starts afresh; only a bisection that stopped early resumes
+                Files.deleteIfExists(stateFile);
+            }
+            return Json.mapper().writeValueAsString(new BisectOutcome(result, subjects, progress.remaining(),
+                    WORK_DIRECTORY + "/" + name + "-logs", progress.replayed(), resumed));
         } catch (BisectRangeException e) {
             throw new IOException(e.getMessage(), e);
-        }
-    }
-
-    private String fingerprint() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((settings + "\0" + command).getBytes(StandardCharsets.UTF_8));
-            return "state-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -8,7 +8,6 @@ import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.virtregress.model.BisectReportAction;
 import java.io.Serial;
 import java.util.Map;
 import java.util.Set;
@@ -100,9 +99,8 @@ public class BisectCommandStep extends BisectStepSettings {
             FilePath workspace = getContext().get(FilePath.class);
             EnvVars env = getContext().get(EnvVars.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            builder.perform(run, workspace, env, getContext().get(Launcher.class), listener);
-            return BisectRecorder.summary(run.getActions(BisectReportAction.class)
-                    .stream().reduce((first, second) -> second).orElseThrow());
+            // this bisection's own report, even when another branch of the build bisects at once
+            return BisectRecorder.summary(builder.performAndRecord(run, workspace, env, listener));
         }
     }
 

@@ -136,7 +136,12 @@ public class BisectProbeStep extends Step {
                 }
                 return;
             }
-            deliver(context, BodyVerdicts.fromFailure(t, elapsed()));
+            try {
+                deliver(context, BodyVerdicts.fromFailure(t, elapsed()));
+            } catch (ProbeAbortedException e) {
+                // a script error stops the bisection with its message; it is never a verdict
+                abort(context, e.getMessage(), t);
+            }
         }
 
         private void deliver(StepContext context, ProbeResult result) {

@@ -10,9 +10,12 @@ import io.jenkins.plugins.virtregress.model.ResultFile;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.virtregress.bisect.BisectResult;
 import org.virtregress.report.CommitBisection;
+import org.virtregress.report.Probe;
 import org.virtregress.report.RegressionReport;
 import org.virtregress.report.TextReport;
 
@@ -33,13 +36,19 @@ final class BisectRecorder {
      * @param settings the bisection's settings
      * @param result the engine's result
      * @param subjects the candidates' subject lines
+     * @param remaining candidates left after each probe, by {@link ProbeProgress#key}
+     * @param logLinks turns a probe's log reference into a link the build serves, or null for none
+     * @param replayed how many probes were replayed from a state file instead of tested
      * @param listener the build's console
      * @return the action added to the build
      * @throws IOException if the report cannot be written
      */
     static BisectReportAction record(Run<?, ?> run, String id, BisectSettings settings, BisectResult result,
-            Map<String, String> subjects, TaskListener listener) throws IOException {
-        CommitBisection section = CommitBisection.from(settings.repository(), result, subjects::get, probe -> null);
+            Map<String, String> subjects, Map<String, Integer> remaining, UnaryOperator<String> logLinks,
+            int replayed, TaskListener listener) throws IOException {
+        CommitBisection computed = CommitBisection.from(settings.repository(), result, subjects::get,
+                probe -> remaining.get(ProbeProgress.key(probe)));
+        CommitBisection section = withLogs(computed, logLinks);
         RegressionReport report = RegressionReport.builder("Bisection of " + run.getFullDisplayName(), Instant.now())
                 .job(run.getParent().getFullName(), run.getId())
                 .newBuilds(ReportSections.newBuilds(NewBuildsOfRun.of(run)))
@@ -49,10 +58,25 @@ final class BisectRecorder {
         BisectReportAction action = new BisectReportAction(id, result.outcome().name(),
                 section.culprit() == null ? null : section.culprit().shortHash(),
                 section.culprit() == null ? null : section.culprit().subject(),
-                BisectSections.confidence(result), result.reason());
+                BisectSections.confidence(result), result.reason(), section.candidateCount(), section.probes().size(),
+                replayed);
         run.addAction(action);
         listener.getLogger().println(TextReport.render(report));
+        if (replayed > 0) {
+            listener.getLogger().println(replayed + " of " + section.probes().size()
+                    + " probe verdict(s) were replayed from the state file of an earlier build, not tested again.");
+        }
         return action;
+    }
+
+    private static CommitBisection withLogs(CommitBisection section, UnaryOperator<String> logLinks) {
+        List<Probe> probes = section.probes().stream()
+                .map(p -> new Probe(p.round(), p.candidate(), p.subject(), p.verdict(), p.runs(), p.duration(),
+                        p.log() == null ? null : logLinks.apply(p.log()), p.remaining()))
+                .toList();
+        return new CommitBisection(section.repository(), section.good(), section.bad(), section.outcome(),
+                section.message(), section.candidateCount(), probes, section.culprit(), section.candidates(),
+                section.confirmation());
     }
 
     /**

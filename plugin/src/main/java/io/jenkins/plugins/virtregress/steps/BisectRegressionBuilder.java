@@ -19,8 +19,11 @@ import io.jenkins.plugins.virtregress.config.FieldChecks;
 import io.jenkins.plugins.virtregress.config.FormChecks;
 import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.BisectReportAction;
+import io.jenkins.plugins.virtregress.model.ProbeLogs;
 import io.jenkins.plugins.virtregress.model.ReportAction;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
@@ -43,9 +46,9 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
     /** How long one probe may run when the job does not say. */
     static final int DEFAULT_TIMEOUT_MINUTES = 60;
 
-    private final String good;
-    private final String bad;
-    private final String command;
+    private String good;
+    private String bad;
+    private String command;
     private String repository = ".";
     private String paths = "";
     private boolean firstParent;
@@ -189,9 +192,43 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         this.timeoutMinutes = Math.max(1, timeoutMinutes);
     }
 
+    /**
+     * Fills the defaults of fields that an older or hand-written job configuration leaves out.
+     *
+     * @return this step
+     */
+    protected Object readResolve() {
+        good = Util.fixNull(good);
+        bad = Util.fixNull(bad);
+        command = Util.fixNull(command);
+        repository = Util.fixEmptyAndTrim(repository) == null ? "." : repository;
+        paths = Util.fixNull(paths);
+        confirm = Util.fixNull(confirm);
+        probes = Math.max(1, probes);
+        repeat = Math.max(1, repeat);
+        timeoutMinutes = timeoutMinutes < 1 ? DEFAULT_TIMEOUT_MINUTES : timeoutMinutes;
+        return this;
+    }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
             @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
+        performAndRecord(run, workspace, env, listener);
+    }
+
+    /**
+     * Bisects, records the report and sets the build's result from the outcome.
+     *
+     * @param run the build
+     * @param workspace the workspace holding the repository
+     * @param env the build's environment
+     * @param listener the console
+     * @return the action recorded for this bisection (not another one of the same build)
+     * @throws IOException if the bisection cannot run, or stopped before its end
+     * @throws InterruptedException if interrupted
+     */
+    BisectReportAction performAndRecord(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener)
+            throws IOException, InterruptedException {
         BisectReportAction action = bisect(run, workspace, env, listener);
         if (Outcome.valueOf(action.getOutcome()) == Outcome.ABORTED) {
             throw new AbortException("The bisection stopped: " + action.getReason());
@@ -199,6 +236,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         if (Outcome.valueOf(action.getOutcome()) != Outcome.COMPLETE) {
             run.setResult(Result.UNSTABLE);
         }
+        return action;
     }
 
     /**
@@ -222,8 +260,17 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         }
         BisectOutcome outcome = Json.mapper().readValue(
                 workspace.act(new BisectCallable(settings, argv, timeoutMinutes, listener)), BisectOutcome.class);
-        return BisectRecorder.record(run, ReportAction.nextId(run, "virt-regress-bisect"), settings,
-                outcome.result(), outcome.subjects(), listener);
+        synchronized (run) {
+            String id = ReportAction.nextId(run, "virt-regress-bisect");
+            Path logs = ReportAction.logDirectory(run, id);
+            FilePath agentLogs = workspace.child(outcome.logs());
+            if (agentLogs.isDirectory()) {
+                Files.createDirectories(logs);
+                agentLogs.copyRecursiveTo(new FilePath(logs.toFile()));
+            }
+            return BisectRecorder.record(run, id, settings, outcome.result(), outcome.subjects(), outcome.remaining(),
+                    reference -> ProbeLogs.link(logs, reference), outcome.replayed(), listener);
+        }
     }
 
     private BisectSettings settings(EnvVars env) throws AbortException {
@@ -245,6 +292,17 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
     /** Describes the step and checks its form fields. */
     @Extension
     public static class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        /** The fields whose help is shared with the Pipeline steps, kept once under {@link BisectStepSettings}. */
+        static final List<String> SHARED_HELP = List.of("bad", "confirm", "firstParent", "good", "paths", "probes",
+                "repeat", "repository");
+
+        /** Points the shared fields' help at the one copy the Pipeline steps use too. */
+        public DescriptorImpl() {
+            for (String field : SHARED_HELP) {
+                addHelpFileRedirect(field, BisectStepSettings.class, field);
+            }
+        }
+
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;

@@ -56,9 +56,7 @@ public class BisectStartStep extends BisectStepSettings {
                     RangeSnapshot.class);
             listener.getLogger().println("Bisecting " + range.candidates().size() + " candidates of "
                     + settings.describe() + " with " + settings.probes() + " probe(s) at once");
-            String id = DistributedBisection.newId(run);
-            DistributedBisection.start(run, id, settings, range);
-            return id;
+            return DistributedBisection.startNew(run, settings, range).id();
         }
     }
 

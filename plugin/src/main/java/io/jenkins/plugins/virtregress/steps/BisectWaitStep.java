@@ -81,9 +81,13 @@ public class BisectWaitStep extends Step {
 
         @Override
         public void stop(@NonNull Throwable cause) throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            DistributedBisection.of(run, id).abort("the build was stopped: " + cause);
-            super.stop(cause);
+            try {
+                Run<?, ?> run = getContext().get(Run.class);
+                DistributedBisection.of(run, id).abort("the build was stopped: " + cause);
+            } finally {
+                // the step ends with the abort even when the bisection cannot be found
+                super.stop(cause);
+            }
         }
     }
 

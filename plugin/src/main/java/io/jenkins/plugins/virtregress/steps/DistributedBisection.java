@@ -1,14 +1,16 @@
 package io.jenkins.plugins.virtregress.steps;
 
+import hudson.Extension;
 import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.model.listeners.RunListener;
 import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.virtregress.model.BisectReportAction;
 import io.jenkins.plugins.virtregress.model.ReportAction;
 import io.jenkins.plugins.virtregress.model.ResultFile;
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,35 +52,57 @@ final class DistributedBisection {
     private final ProbeExchange exchange;
     private final List<String> progress = new ArrayList<>();
     private volatile Map<String, Object> summary;
+    private volatile boolean superseded;
 
     private DistributedBisection(Run<?, ?> run, String id, BisectSettings settings, RangeSnapshot range) {
         this.run = run;
         this.id = id;
         this.settings = settings;
         this.range = range;
-        this.exchange = new ProbeExchange(settings.probes(), Timer.get());
+        this.exchange = new ProbeExchange(settings.probes(), Timer::get, ProbeExchange.DEFAULT_DEADLINE);
     }
 
     /**
-     * Saves a new bisection's settings and range in the build directory and starts it.
+     * Picks an id no other bisection or report of the build uses, saves the new bisection's
+     * settings and range under it in the build directory and starts it; one step at a time per
+     * build, so two bisections started at once get different ids.
      *
      * @param run the build
-     * @param id the bisection's id within the build
      * @param settings the settings
      * @param range the range read from the repository
      * @return the running bisection
      * @throws IOException if the files cannot be written
      */
-    static DistributedBisection start(Run<?, ?> run, String id, BisectSettings settings, RangeSnapshot range)
+    static DistributedBisection startNew(Run<?, ?> run, BisectSettings settings, RangeSnapshot range)
             throws IOException {
-        Path directory = directory(run);
-        Files.createDirectories(directory);
-        Json.writeAtomically(directory.resolve(id + "-settings.json"), settings);
-        Json.writeAtomically(directory.resolve(id + "-range.json"), range);
-        DistributedBisection bisection = new DistributedBisection(run, id, settings, range);
-        ACTIVE.put(key(run, id), bisection);
+        DistributedBisection bisection;
+        synchronized (run) {
+            String id = newId(run);
+            Path directory = directory(run);
+            Files.createDirectories(directory);
+            Json.writeAtomically(directory.resolve(id + "-settings.json"), settings);
+            Json.writeAtomically(directory.resolve(id + "-range.json"), range);
+            bisection = new DistributedBisection(run, id, settings, range);
+            ACTIVE.put(key(run, id), bisection);
+        }
         bisection.launch();
         return bisection;
+    }
+
+    /**
+     * Tells whether a bisection of a build is held in memory.
+     *
+     * @param run the build
+     * @param id the bisection's id
+     * @return true while it runs, or until its build ends
+     */
+    static boolean isHeld(Run<?, ?> run, String id) {
+        return ACTIVE.containsKey(key(run, id));
+    }
+
+    /** Returns the bisection's id within its build. */
+    String id() {
+        return id;
     }
 
     /**
@@ -91,13 +115,19 @@ final class DistributedBisection {
      */
     static DistributedBisection of(Run<?, ?> run, String id) throws IOException {
         DistributedBisection running = ACTIVE.get(key(run, id));
-        if (running != null) {
+        if (running != null && running.run == run) {
             return running;
         }
         synchronized (ACTIVE) {
             running = ACTIVE.get(key(run, id));
-            if (running != null) {
+            if (running != null && running.run == run) {
                 return running;
+            }
+            if (running != null) {
+                // left by an earlier start of Jenkins in this JVM: its build object and timer are gone
+                running.superseded = true; // it must not record an aborted result over the resumed one
+                running.exchange.abort("Jenkins restarted");
+                ACTIVE.remove(key(run, id), running);
             }
             Path directory = directory(run);
             BisectSettings settings = Json.mapper().readValue(directory.resolve(id + "-settings.json").toFile(),
@@ -124,7 +154,7 @@ final class DistributedBisection {
      * @param run the build
      * @return {@code virt-regress-bisect}, or {@code virt-regress-bisect-2}…
      */
-    static synchronized String newId(Run<?, ?> run) {
+    private static String newId(Run<?, ?> run) {
         String id = ReportAction.nextId(run, "virt-regress-bisect");
         for (int n = 2; ACTIVE.containsKey(key(run, id)); n++) {
             id = ReportAction.nextId(run, "virt-regress-bisect-" + n);
@@ -147,15 +177,23 @@ final class DistributedBisection {
 
     private void runEngine() {
         Path state = directory(run).resolve(id + "-state.json");
+        ProbeProgress progress = new ProbeProgress(this::note);
         try {
+            if (Files.exists(state)) {
+                note("Resuming bisection " + id + " from its state file: recorded verdicts are replayed, not run again.");
+            }
             BisectResult result = Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
-                    .confirm(settings.confirm()).stateFile(state)
-                    .listener((record, remaining) -> note("Probe of " + record.candidate() + " (" + record.phase()
-                            + "): " + record.verdict() + ", " + remaining + " candidate(s) left"))
+                    .confirm(settings.confirm()).stateFile(state).listener(progress)
                     .build().run(range.toRange(), exchange);
+            if (superseded) {
+                return;
+            }
             ByteArrayOutputStream report = new ByteArrayOutputStream();
-            BisectReportAction action = BisectRecorder.record(run, id, settings, result, range.subjects(),
-                    new StreamTaskListener(report, StandardCharsets.UTF_8));
+            BisectReportAction action;
+            synchronized (run) {
+                action = BisectRecorder.record(run, id, settings, result, range.subjects(), progress.remaining(),
+                        reference -> null, progress.replayed(), new StreamTaskListener(report, StandardCharsets.UTF_8));
+            }
             note(report.toString(StandardCharsets.UTF_8));
             summary = BisectRecorder.summary(action);
             exchange.finish();
@@ -164,6 +202,34 @@ final class DistributedBisection {
         } catch (InterruptedException e) {
             fail(e);
             Thread.currentThread().interrupt();
+        } finally {
+            // released however it ended; a later step finds the recorded report in the build
+            ACTIVE.remove(key(run, id), this);
+        }
+    }
+
+    /**
+     * Stops and releases every bisection of a build that has ended.
+     *
+     * @param ended the build
+     */
+    static void release(Run<?, ?> ended) {
+        String prefix = ended.getExternalizableId() + "#";
+        ACTIVE.entrySet().removeIf(entry -> {
+            if (!entry.getKey().startsWith(prefix)) {
+                return false;
+            }
+            entry.getValue().exchange.abort("the build ended");
+            return true;
+        });
+    }
+
+    /** Stops the bisections of builds that end while they wait for probes. */
+    @Extension
+    public static final class BuildEnd extends RunListener<Run<?, ?>> {
+        @Override
+        public void onFinalized(Run<?, ?> run) {
+            release(run);
         }
     }
 
@@ -183,7 +249,6 @@ final class DistributedBisection {
 
     private void fail(Throwable e) {
         LOGGER.log(Level.WARNING, "Bisection " + id + " of " + run + " failed", e);
-        ACTIVE.remove(key(run, id));
         exchange.fail(e);
     }
 

@@ -50,7 +50,7 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
     /** How long a suite may run when the job does not say. */
     static final int DEFAULT_TIMEOUT_MINUTES = 60;
 
-    private final String command;
+    private String command;
     private String name = "guest-tests";
     private String format = "tap";
     private String results;
@@ -195,6 +195,21 @@ public class GuestTestsBuilder extends Builder implements SimpleBuildStep {
     @DataBoundSetter
     public void setJunitFile(String junitFile) {
         this.junitFile = Util.fixEmptyAndTrim(junitFile);
+    }
+
+    /**
+     * Fills the defaults of fields that an older or hand-written job configuration leaves out.
+     *
+     * @return this step
+     */
+    protected Object readResolve() {
+        command = Util.fixNull(command);
+        name = Util.fixEmptyAndTrim(name) == null ? "guest-tests" : name;
+        format = Util.fixEmptyAndTrim(format) == null ? "tap" : format;
+        failurePolicy = Util.fixEmptyAndTrim(failurePolicy) == null ? FailurePolicy.UNSTABLE.name() : failurePolicy;
+        timeoutMinutes = timeoutMinutes < 1 ? DEFAULT_TIMEOUT_MINUTES : timeoutMinutes;
+        rerunFailed = Math.max(0, rerunFailed);
+        return this;
     }
 
     @Override

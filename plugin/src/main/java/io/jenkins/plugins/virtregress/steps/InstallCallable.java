@@ -20,7 +20,8 @@ import org.virtregress.storage.Json;
 
 /**
  * Installs packages on the agent with the engine's installer and brings the install record back
- * as JSON (the engine's records are not serializable over remoting, their JSON is).
+ * as JSON (the engine's records are not serializable over remoting, their JSON is). A repository's
+ * credentials travel with the call to this node only, the one whose package manager uses them.
  */
 final class InstallCallable extends MasterToSlaveFileCallable<String> {
     private static final long serialVersionUID = 1L;
@@ -28,13 +29,13 @@ final class InstallCallable extends MasterToSlaveFileCallable<String> {
     private final String manager;
     private final List<String> packages;
     private final List<String> removals;
-    private final List<String> repositories;
+    private final List<RepositoryTarget> repositories;
     private final String root;
     private final boolean gpgCheck;
     private final long timeoutMinutes;
     private final TaskListener listener;
 
-    InstallCallable(String manager, List<String> packages, List<String> removals, List<String> repositories,
+    InstallCallable(String manager, List<String> packages, List<String> removals, List<RepositoryTarget> repositories,
             String root, boolean gpgCheck, long timeoutMinutes, TaskListener listener) {
         this.manager = manager;
         this.packages = List.copyOf(packages);
@@ -54,7 +55,15 @@ final class InstallCallable extends MasterToSlaveFileCallable<String> {
         try {
             packages.forEach(p -> request.install(PackageSpec.parse(p)));
             removals.forEach(request::remove);
-            repositories.forEach(request::repository);
+            for (RepositoryTarget repository : repositories) {
+                if (repository.credentials() == null) {
+                    request.repository(repository.spec());
+                } else {
+                    // the package manager gets them in a private file of the install, removed after it
+                    request.repository(repository.spec(), repository.credentials().username(),
+                            repository.credentials().password());
+                }
+            }
             if (root != null) {
                 request.root(resolve(workspace, root));
             }

@@ -18,7 +18,6 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.virtregress.config.FieldChecks;
 import io.jenkins.plugins.virtregress.config.FormChecks;
 import io.jenkins.plugins.virtregress.config.PackageManagers;
-import io.jenkins.plugins.virtregress.config.PackageRepository;
 import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.InstalledPackagesAction;
 import io.jenkins.plugins.virtregress.model.ReportAction;
@@ -52,12 +51,12 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
     /** How long an install may take when the job does not say. */
     static final int DEFAULT_TIMEOUT_MINUTES = 30;
 
-    private final String packages;
+    private String packages;
     private String manager;
     private String repositories = "";
     private String remove = "";
     private String root;
-    private boolean gpgCheck = true;
+    private Boolean gpgCheck = Boolean.TRUE;
     private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
 
     /**
@@ -138,7 +137,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
 
     /** Tells whether package signatures are checked. */
     public boolean isGpgCheck() {
-        return gpgCheck;
+        return gpgCheck == null || gpgCheck;
     }
 
     /**
@@ -148,7 +147,7 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
      */
     @DataBoundSetter
     public void setGpgCheck(boolean gpgCheck) {
-        this.gpgCheck = gpgCheck;
+        this.gpgCheck = Boolean.valueOf(gpgCheck);
     }
 
     /** Returns the timeout minutes. */
@@ -166,6 +165,22 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         this.timeoutMinutes = Math.max(1, timeoutMinutes);
     }
 
+    /**
+     * Fills the defaults of fields that an older or hand-written job configuration leaves out.
+     *
+     * @return this step
+     */
+    protected Object readResolve() {
+        packages = Util.fixNull(packages);
+        repositories = Util.fixNull(repositories);
+        remove = Util.fixNull(remove);
+        if (gpgCheck == null) {
+            gpgCheck = Boolean.TRUE; // a configuration without the field never skips signature checks
+        }
+        timeoutMinutes = timeoutMinutes < 1 ? DEFAULT_TIMEOUT_MINUTES : timeoutMinutes;
+        return this;
+    }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
             @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
@@ -173,8 +188,8 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         check(FieldChecks.packageRequests(expanded, removals(env).isEmpty()));
         String chosen = manager == null ? VirtRegressConfiguration.get().getDefaultPackageManager() : manager;
         InstallCallable install = new InstallCallable(chosen, FieldChecks.split(expanded), removals(env),
-                installRepositories(env.expand(repositories), listener), root == null ? null : env.expand(root),
-                gpgCheck, timeoutMinutes, listener);
+                installRepositories(env.expand(repositories), run), root == null ? null : env.expand(root),
+                isGpgCheck(), timeoutMinutes, listener);
         InstallResult result = Json.mapper().readValue(workspace.act(install), InstallResult.class);
 
         String id = ReportAction.nextId(run, "virt-regress-install");
@@ -205,20 +220,21 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
         return names;
     }
 
-    private static List<String> installRepositories(String value, TaskListener listener) throws AbortException {
-        List<String> urls = new ArrayList<>();
-        VirtRegressConfiguration configuration = VirtRegressConfiguration.get();
-        for (String entry : FieldChecks.split(value)) {
-            Optional<PackageRepository> configured = configuration.findRepository(entry);
-            String url = configured.map(PackageRepository::getUrl).orElse(entry);
-            if (configured.isPresent() && configured.get().getCredentialsId() != null) {
-                listener.getLogger().println("Note: repository " + entry + " has credentials; the package manager"
-                        + " reads it with its own configuration, not with those credentials.");
-            }
-            check(FieldChecks.repositoryUrl(url));
-            urls.add(url.startsWith("deb:") ? url.substring("deb:".length()) : url);
+    /**
+     * Resolves the repositories of the install: configured names bring their URL and credentials
+     * (looked up with the build's authentication), URLs are used as given; {@code file:} URLs only
+     * when the global configuration allows them.
+     */
+    private static List<RepositoryTarget> installRepositories(String value, Run<?, ?> run) throws AbortException {
+        List<RepositoryTarget> targets = new ArrayList<>();
+        if (FieldChecks.split(value).isEmpty()) {
+            return targets;
         }
-        return urls;
+        for (RepositoryTarget target : RepositoryTargets.resolve(value, run.getParent(), run)) {
+            String url = target.spec().startsWith("deb:") ? target.spec().substring("deb:".length()) : target.spec();
+            targets.add(new RepositoryTarget(url, target.name(), target.credentials()));
+        }
+        return targets;
     }
 
     private static void check(Optional<String> problem) throws AbortException {

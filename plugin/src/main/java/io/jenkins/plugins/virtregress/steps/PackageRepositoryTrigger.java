@@ -23,7 +23,9 @@ import io.jenkins.plugins.virtregress.model.NewBuildsCause;
 import io.jenkins.plugins.virtregress.model.NewBuildsText;
 import java.io.File;
 import java.io.IOException;
+import java.io.ObjectStreamException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -47,16 +49,15 @@ import org.kohsuke.stapler.verb.POST;
 public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
     /** The poll state file in the job's directory. */
     static final String STATE_FILE = "virt-regress-poll-state.json";
-    /** The polling log in the job's directory. */
-    static final String LOG_FILE = "virt-regress-polling.log";
+    /** The directory of the polling logs in the job's directory. */
+    static final String LOG_DIRECTORY = "virt-regress-polling";
 
     private static final Logger LOGGER = Logger.getLogger(PackageRepositoryTrigger.class.getName());
 
-    private final String repositories;
-    private final String packages;
+    private String repositories;
+    private String packages;
     private String agent;
     private String archive;
-    private transient AtomicBoolean polling;
 
     /**
      * Creates the trigger.
@@ -103,13 +104,26 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
     }
 
     /**
-     * Sets a directory on the polling node that keeps every new build (for bisecting over builds later).
+     * Sets a directory that keeps every new build (for bisecting over builds later): any directory
+     * of the agent that polls, or, when the controller polls, a path relative to the job's directory.
      *
-     * @param archive an absolute directory, or empty for none
+     * @param archive a directory, or empty for none
      */
     @DataBoundSetter
     public void setArchive(String archive) {
         this.archive = Util.fixEmptyAndTrim(archive);
+    }
+
+    /**
+     * Fills the defaults of fields that an older or hand-written job configuration leaves out.
+     *
+     * @return this trigger
+     */
+    @Override
+    protected Object readResolve() throws ObjectStreamException {
+        repositories = Util.fixNull(repositories);
+        packages = Util.fixNull(packages);
+        return super.readResolve();
     }
 
     @Override
@@ -118,25 +132,23 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
         if (owner == null) {
             return;
         }
-        AtomicBoolean busy = busy();
-        if (!busy.compareAndSet(false, true)) {
-            LOGGER.fine(() -> "Poll of " + owner.getFullName() + " still running; skipped");
+        if (!owner.isBuildable()) {
+            // polling now would take the new builds away from the build that cannot start
+            LOGGER.fine(() -> owner.getFullName() + " cannot build now; not polled");
+            return;
+        }
+        String key = owner.getFullName();
+        if (!PollGate.enter(key)) {
+            LOGGER.fine(() -> "Poll of " + key + " still running; skipped");
             return;
         }
         Computer.threadPoolForRemoting.execute(() -> {
             try {
                 pollAndSchedule(owner);
             } finally {
-                busy.set(false);
+                PollGate.leave(key);
             }
         });
-    }
-
-    private synchronized AtomicBoolean busy() {
-        if (polling == null) {
-            polling = new AtomicBoolean();
-        }
-        return polling;
     }
 
     /**
@@ -146,19 +158,28 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
      * @return the new builds
      */
     List<NewBuild> pollAndSchedule(Job<?, ?> owner) {
-        File log = new File(owner.getRootDir(), LOG_FILE);
-        try (StreamTaskListener listener = new StreamTaskListener(log, StandardCharsets.UTF_8)) {
+        PollingHistory history = history(owner);
+        Path log;
+        try {
+            log = history.newLog(System.currentTimeMillis());
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Cannot write the polling log of " + owner.getFullName(), e);
+            return List.of();
+        }
+        AtomicBoolean scheduled = new AtomicBoolean();
+        List<NewBuild> found = List.of();
+        try (StreamTaskListener listener = new StreamTaskListener(log.toFile(), StandardCharsets.UTF_8)) {
             listener.getLogger().println("Started polling " + repositories + " at " + Instant.now());
             try {
-                List<NewBuild> builds = new PackagePoll(repositories, packages, agent, archive)
-                        .poll(new File(owner.getRootDir(), STATE_FILE), false, listener);
-                if (builds.isEmpty()) {
+                found = new PackagePoll(repositories, packages, agent, archive).poll(owner, null,
+                        new File(owner.getRootDir(), STATE_FILE), false, listener, builds -> {
+                            listener.getLogger().println("New builds: " + NewBuildsText.describe(builds));
+                            scheduled.set(schedule(owner, builds, listener));
+                            return scheduled.get();
+                        });
+                if (found.isEmpty()) {
                     listener.getLogger().println("No new builds.");
-                } else {
-                    listener.getLogger().println("New builds: " + NewBuildsText.describe(builds));
-                    schedule(owner, builds, listener);
                 }
-                return builds;
             } catch (IOException e) {
                 listener.error("Polling failed: " + e.getMessage());
             } catch (InterruptedException e) {
@@ -171,16 +192,33 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "Cannot write the polling log of " + owner.getFullName(), e);
         }
-        return List.of();
+        try {
+            history.finish(log, scheduled.get());
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Cannot prune the polling logs of " + owner.getFullName(), e);
+        }
+        return scheduled.get() ? found : List.of();
     }
 
-    private static void schedule(Job<?, ?> owner, List<NewBuild> builds, TaskListener listener) {
-        if (ParameterizedJobMixIn.scheduleBuild2(owner, 0, new CauseAction(new NewBuildsCause(builds)),
-                new NewBuildsAction(builds)) == null) {
-            listener.getLogger().println("Could not schedule a build: the job is disabled or cannot be built.");
-        } else {
-            listener.getLogger().println("Scheduled a build.");
+    /**
+     * Returns the polling logs of a job.
+     *
+     * @param owner the job
+     * @return its history of polls
+     */
+    static PollingHistory history(Job<?, ?> owner) {
+        return new PollingHistory(owner.getRootDir().toPath().resolve(LOG_DIRECTORY));
+    }
+
+    private static boolean schedule(Job<?, ?> owner, List<NewBuild> builds, TaskListener listener) {
+        if (!owner.isBuildable() || ParameterizedJobMixIn.scheduleBuild2(owner, 0,
+                new CauseAction(new NewBuildsCause(builds)), new NewBuildsAction(builds)) == null) {
+            listener.getLogger().println("Could not schedule a build: the job is disabled or cannot be built."
+                    + " The new builds are reported again once it can.");
+            return false;
         }
+        listener.getLogger().println("Scheduled a build.");
+        return true;
     }
 
     @Override
@@ -234,6 +272,42 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
         public FormValidation doCheckRepositories(@QueryParameter String value, @AncestorInPath Item item) {
             JobPermissions.check(item);
             return RepositoryChecks.check(value);
+        }
+
+        /**
+         * Checks the agent: the job's authentication must be allowed to build there.
+         *
+         * @param value the node name as typed
+         * @param item the job being configured
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckAgent(@QueryParameter String value, @AncestorInPath Item item) {
+            JobPermissions.check(item);
+            String agent = Util.fixEmptyAndTrim(value);
+            if (agent == null || !(item instanceof Job<?, ?> job)) {
+                return FormValidation.ok();
+            }
+            return FormChecks.toValidation(PackagePoll.nodeProblem(agent, job));
+        }
+
+        /**
+         * Checks the archive: without an agent the controller polls, and its archive must stay in
+         * the job's directory.
+         *
+         * @param value the archive as typed
+         * @param agent the agent as typed
+         * @param item the job being configured
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckArchive(@QueryParameter String value, @QueryParameter String agent,
+                @AncestorInPath Item item) {
+            JobPermissions.check(item);
+            if (Util.fixEmptyAndTrim(agent) != null) {
+                return FormValidation.ok();
+            }
+            return FormChecks.toValidation(FieldChecks.controllerArchive(value));
         }
 
         /**

@@ -47,9 +47,8 @@ final class PollCallable extends MasterToSlaveCallable<PollOutcome, IOException>
     @Override
     public PollOutcome call() throws IOException {
         PrintStream log = listener.getLogger();
-        Path directory = Files.createTempDirectory("virt-regress-poll");
-        Path stateFile = directory.resolve("state.json");
-        try {
+        try (ScratchDirectory directory = ScratchDirectory.create("virt-regress-poll")) {
+            Path stateFile = directory.path().resolve("state.json");
             if (state != null) {
                 Files.write(stateFile, state);
             }
@@ -75,9 +74,6 @@ final class PollCallable extends MasterToSlaveCallable<PollOutcome, IOException>
                 builds.addAll(found);
             }
             return new PollOutcome(builds, problems, Files.exists(stateFile) ? Files.readAllBytes(stateFile) : null);
-        } finally {
-            Files.deleteIfExists(stateFile);
-            Files.deleteIfExists(directory);
         }
     }
 

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
@@ -86,7 +87,8 @@ public class PollPackagesStep extends Step {
     }
 
     /**
-     * Sets a directory on the polling node that keeps every new build.
+     * Sets a directory that keeps every new build: any directory of the agent that polls, or, when
+     * the controller polls, a path relative to the job's directory.
      *
      * @param archive a directory, or empty for none
      */
@@ -151,7 +153,7 @@ public class PollPackagesStep extends Step {
             TaskListener listener = getContext().get(TaskListener.class);
             File stateFile = new File(run.getParent().getRootDir(), "virt-regress-poll-" + step.state + ".json");
             List<NewBuild> builds = new PackagePoll(step.repositories, step.packages, step.agent, step.archive)
-                    .poll(stateFile, step.baseline, listener);
+                    .poll(run.getParent(), run, stateFile, step.baseline, listener, found -> true);
             List<Map<String, Object>> maps = new ArrayList<>();
             for (NewBuild build : builds) {
                 maps.add(new LinkedHashMap<>(build.toMap()));
@@ -191,6 +193,42 @@ public class PollPackagesStep extends Step {
         public FormValidation doCheckRepositories(@QueryParameter String value, @AncestorInPath Item item) {
             JobPermissions.check(item);
             return RepositoryChecks.check(value);
+        }
+
+        /**
+         * Checks the agent: the job's authentication must be allowed to build there.
+         *
+         * @param value the node name as typed
+         * @param item the job being configured
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckAgent(@QueryParameter String value, @AncestorInPath Item item) {
+            JobPermissions.check(item);
+            String agent = Util.fixEmptyAndTrim(value);
+            if (agent == null || !(item instanceof Job<?, ?> job)) {
+                return FormValidation.ok();
+            }
+            return FormChecks.toValidation(PackagePoll.nodeProblem(agent, job));
+        }
+
+        /**
+         * Checks the archive: without an agent the controller polls, and its archive must stay in
+         * the job's directory.
+         *
+         * @param value the archive as typed
+         * @param agent the agent as typed
+         * @param item the job being configured
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckArchive(@QueryParameter String value, @QueryParameter String agent,
+                @AncestorInPath Item item) {
+            JobPermissions.check(item);
+            if (Util.fixEmptyAndTrim(agent) != null) {
+                return FormValidation.ok();
+            }
+            return FormChecks.toValidation(FieldChecks.controllerArchive(value));
         }
 
         /**

@@ -2,12 +2,10 @@ package io.jenkins.plugins.virtregress.steps;
 
 import hudson.model.Action;
 import hudson.model.Job;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.util.List;
 
-/** The page of a job that shows the log of the last package repository poll. */
+/** The page of a job that shows the logs of its recent package repository polls. */
 public class PollingLogAction implements Action {
     private final Job<?, ?> job;
 
@@ -41,13 +39,24 @@ public class PollingLogAction implements Action {
     }
 
     /**
+     * Returns the logs of the recent polls, newest first: the last polls, and the last polls that
+     * started a build.
+     *
+     * @return the logs; empty before the first poll
+     * @throws IOException if a log cannot be read
+     */
+    public List<String> getLogs() throws IOException {
+        return PackageRepositoryTrigger.history(job).texts();
+    }
+
+    /**
      * Returns the log of the last poll.
      *
      * @return the log, or a sentence saying there was no poll yet
      * @throws IOException if the log cannot be read
      */
     public String getLog() throws IOException {
-        File log = new File(job.getRootDir(), PackageRepositoryTrigger.LOG_FILE);
-        return log.isFile() ? Files.readString(log.toPath(), StandardCharsets.UTF_8) : "No poll has run yet.";
+        List<String> logs = getLogs();
+        return logs.isEmpty() ? "No poll has run yet." : logs.get(0);
     }
 }

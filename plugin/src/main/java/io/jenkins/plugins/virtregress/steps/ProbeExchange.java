@@ -1,5 +1,6 @@
 package io.jenkins.plugins.virtregress.steps;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.virtregress.bisect.Candidate;
 import org.virtregress.bisect.Probe;
 import org.virtregress.bisect.ProbeAbortedException;
@@ -28,9 +31,12 @@ import org.virtregress.bisect.ProbeResult;
 final class ProbeExchange implements Probe {
     /** How long a round waits for more requests after the last one arrived. */
     static final long SETTLE_MILLIS = 300;
+    /** How long a probe waits for its verdict before the bisection stops. */
+    static final Duration DEFAULT_DEADLINE = Duration.ofHours(24);
 
     private final int probes;
-    private final ScheduledExecutorService scheduler;
+    private final Supplier<ScheduledExecutorService> scheduler;
+    private final Duration deadline;
     private final Map<String, Request> pending = new LinkedHashMap<>();
     private final Map<String, Deque<ProbeResult>> early = new HashMap<>();
     private final List<CompletableFuture<Round>> waiters = new ArrayList<>();
@@ -48,8 +54,21 @@ final class ProbeExchange implements Probe {
      * @param scheduler runs the delayed checks for settled rounds
      */
     ProbeExchange(int probes, ScheduledExecutorService scheduler) {
+        this(probes, () -> scheduler, DEFAULT_DEADLINE);
+    }
+
+    /**
+     * Creates an exchange.
+     *
+     * @param probes how many probes run at once
+     * @param scheduler gives the executor of the delayed checks when one is needed (so a timer
+     *     replaced by a restart of Jenkins is never used)
+     * @param deadline how long a probe waits for its verdict; then the bisection stops
+     */
+    ProbeExchange(int probes, Supplier<ScheduledExecutorService> scheduler, Duration deadline) {
         this.probes = probes;
         this.scheduler = scheduler;
+        this.deadline = deadline;
     }
 
     /**
@@ -101,7 +120,10 @@ final class ProbeExchange implements Probe {
         }
         check();
         try {
-            return request.verdict.get();
+            return request.verdict.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ProbeAbortedException("no verdict for " + candidate.id() + " within " + deadline.toMinutes()
+                    + " minutes: stopping the bisection", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ProbeAbortedException aborted) {
                 throw aborted;
@@ -207,7 +229,7 @@ final class ProbeExchange implements Probe {
             }
             checkScheduled = true;
         }
-        scheduler.schedule(() -> {
+        scheduler.get().schedule(() -> {
             synchronized (this) {
                 checkScheduled = false;
             }

@@ -30,7 +30,7 @@ final class RepositoryChecks {
             if (!entry.contains(":") && !entry.contains("/")) {
                 return FormValidation.error("Repository " + entry + " is not configured in the global configuration.");
             }
-            Optional<String> problem = FieldChecks.repositoryUrl(entry);
+            Optional<String> problem = FieldChecks.repositoryUrl(entry, configuration.isAllowFileRepositories());
             if (problem.isPresent()) {
                 return FormValidation.error(problem.get());
             }

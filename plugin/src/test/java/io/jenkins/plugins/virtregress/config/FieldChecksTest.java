@@ -68,4 +68,24 @@ class FieldChecksTest {
         assertThat(FieldChecks.repositoryName("-updates")).isPresent();
         assertThat(FieldChecks.repositoryName("my repo")).isPresent();
     }
+
+    @Test
+    void shouldRefuseFileRepositoriesUnlessAllowed() {
+        assertThat(FieldChecks.repositoryUrl("file:///etc/", false)).get().asString()
+                .contains("allowed only when an administrator allows them");
+        assertThat(FieldChecks.repositoryUrl("deb:FILE:///srv/flat/", false)).isPresent();
+        assertThat(FieldChecks.repositoryUrl("file:///srv/repo/", true)).isEmpty();
+        assertThat(FieldChecks.repositoryUrl("https://example.org/repo/", false)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepAControllerArchiveInsideTheJobDirectory() {
+        assertThat(FieldChecks.controllerArchive("archive/qemu")).isEmpty();
+        assertThat(FieldChecks.controllerArchive("")).isEmpty();
+        assertThat(FieldChecks.controllerArchive("/var/lib/jenkins/secrets")).get().asString().contains("absolute");
+        assertThat(FieldChecks.controllerArchive("C:\\jenkins")).get().asString().contains("absolute");
+        assertThat(FieldChecks.controllerArchive("~/x")).get().asString().contains("absolute");
+        assertThat(FieldChecks.controllerArchive("a/../../secrets")).get().asString().contains("..");
+        assertThat(FieldChecks.controllerArchive("a\\..\\b")).get().asString().contains("..");
+    }
 }

@@ -1,14 +1,22 @@
 package io.jenkins.plugins.virtregress.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.AbortException;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlNumberInput;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
@@ -45,16 +53,69 @@ class VirtRegressConfigurationITest {
     }
 
     @Test
-    void shouldLookUpTheCredentialsOfARepository(JenkinsRule j) throws Exception {
+    void shouldLookUpTheCredentialsOfARepositoryAsTheJobButNeverSystemScopedOnes(JenkinsRule j) throws Exception {
         SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
                 CredentialsScope.GLOBAL, "obs", "OBS account", "tester", "secret"));
+        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
+                CredentialsScope.SYSTEM, "controller-only", "for Jenkins itself", "root", "hidden"));
+        FreeStyleProject job = j.createFreeStyleProject("uses-credentials");
+        FreeStyleBuild build = j.buildAndAssertSuccess(job);
 
-        BasicAuth auth = RepositoryCredentials.lookup(repository("updates", "https://example.org/", "obs"));
+        BasicAuth auth = RepositoryCredentials.lookup(repository("updates", "https://example.org/", "obs"), build);
 
         assertThat(auth.username()).isEqualTo("tester");
         assertThat(auth.password()).isEqualTo("secret");
         assertThat(auth.toString()).doesNotContain("secret");
-        assertThat(RepositoryCredentials.lookup(repository("public", "https://example.org/", null))).isNull();
+        assertThat(RepositoryCredentials.lookup(repository("updates", "https://example.org/", "obs"), job,
+                ACL.SYSTEM2).username()).isEqualTo("tester");
+        assertThat(RepositoryCredentials.lookup(repository("public", "https://example.org/", null), build)).isNull();
+        assertThatThrownBy(() -> RepositoryCredentials.lookup(
+                repository("internal", "https://example.org/", "controller-only"), build))
+                .isInstanceOf(AbortException.class).hasMessageContaining("controller-only")
+                .hasMessageNotContaining("hidden");
+        assertThatThrownBy(() -> RepositoryCredentials.lookup(
+                repository("internal", "https://example.org/", "controller-only"), job, ACL.SYSTEM2))
+                .isInstanceOf(AbortException.class);
+    }
+
+    @Test
+    void shouldRemoveTheLastRepositoryThroughTheForm(JenkinsRule j) throws Exception {
+        VirtRegressConfiguration.get().setRepositories(List.of(repository("only", "https://example.org/r/", null)));
+        HtmlForm form = j.createWebClient().goTo("manage/configure").getFormByName("config");
+        for (HtmlButton delete : form.getByXPath("//div[@name='repositories']//button[contains(@class,'repeatable-delete')]")
+                .stream().map(HtmlButton.class::cast).toList()) {
+            delete.click();
+        }
+
+        j.submit(form);
+
+        assertThat(VirtRegressConfiguration.get().getRepositories()).isEmpty();
+    }
+
+    @Test
+    void shouldAcceptZeroConfirmationRunsInTheForm(JenkinsRule j) throws Exception {
+        HtmlForm form = j.createWebClient().goTo("manage/configure").getFormByName("config");
+        HtmlNumberInput confirmations = form.getInputByName("_.defaultConfirmations");
+        assertThat(confirmations.getAttribute("class")).contains("non-negative-number-required")
+                .doesNotContain("positive-number ");
+        confirmations.setValue("0");
+
+        j.submit(form);
+
+        assertThat(VirtRegressConfiguration.get().getDefaultConfirmations()).isZero();
+    }
+
+    @Test
+    void shouldKeepFileRepositoriesClosedUntilAnAdministratorAllowsThem(JenkinsRule j) throws Exception {
+        PackageRepository.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(PackageRepository.DescriptorImpl.class);
+        assertThat(VirtRegressConfiguration.get().isAllowFileRepositories()).isFalse();
+        assertThat(descriptor.doCheckUrl("file:///etc/").kind).isEqualTo(FormValidation.Kind.ERROR);
+
+        VirtRegressConfiguration.get().setAllowFileRepositories(true);
+        j.configRoundtrip();
+
+        assertThat(VirtRegressConfiguration.get().isAllowFileRepositories()).isTrue();
+        assertThat(descriptor.doCheckUrl("file:///srv/repo/").kind).isEqualTo(FormValidation.Kind.OK);
     }
 
     @Test
@@ -70,7 +131,7 @@ class VirtRegressConfigurationITest {
             assertThat(descriptor.doCheckUrl("https://example.org/repo/").kind).isEqualTo(FormValidation.Kind.OK);
         }
         try (var ignored = hudson.security.ACL.as2(hudson.model.User.getById("reader", true).impersonate2())) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> descriptor.doCheckUrl("ftp://example.org/"))
+            assertThatThrownBy(() -> descriptor.doCheckUrl("ftp://example.org/"))
                     .isInstanceOf(AccessDeniedException.class);
             ListBoxModel credentials = descriptor.doFillCredentialsIdItems("obs");
             assertThat(credentials).extracting(option -> option.value).containsExactly("obs");

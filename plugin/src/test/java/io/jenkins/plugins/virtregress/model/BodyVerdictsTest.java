@@ -3,6 +3,7 @@ package io.jenkins.plugins.virtregress.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hudson.AbortException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -47,12 +48,22 @@ class BodyVerdictsTest {
     }
 
     @Test
-    void shouldReadAFailedBodyAsBadAndATimeoutAsSkip() {
-        assertThat(BodyVerdicts.fromFailure(new IOException("script returned exit code 1"), Duration.ZERO))
+    void shouldReadAFailedBodyAsBadAndATimeoutAsSkip() throws Exception {
+        assertThat(BodyVerdicts.fromFailure(new AbortException("script returned exit code 1"), Duration.ZERO))
                 .satisfies(r -> {
                     assertThat(r.verdict()).isEqualTo(Verdict.BAD);
                     assertThat(r.reason()).contains("script returned exit code 1");
                 });
         assertThat(BodyVerdicts.timedOut(Duration.ofMinutes(5)).verdict()).isEqualTo(Verdict.SKIP);
+    }
+
+    @Test
+    void shouldStopTheBisectionWhenTheScriptItselfFails() {
+        assertThatThrownBy(() -> BodyVerdicts.fromFailure(
+                new groovy.lang.MissingMethodException("shh", Object.class, new Object[0]), Duration.ZERO))
+                .isInstanceOf(ProbeAbortedException.class)
+                .hasMessageContaining("groovy.lang.MissingMethodException").hasMessageContaining("shh");
+        assertThatThrownBy(() -> BodyVerdicts.fromFailure(new IOException("agent went away"), Duration.ZERO))
+                .isInstanceOf(ProbeAbortedException.class).hasMessageContaining("agent went away");
     }
 }

@@ -62,7 +62,8 @@ class JsonRoundTripTest {
                 new CandidateDetails(culprit, "Ann <ann@example.org>", Instant.parse("2026-01-01T00:00:00Z"), "break",
                         List.of("hw/i386/pc.c")), List.of(), List.of(probe), List.of(), 1, 1, 2, 1,
                 Duration.ofSeconds(9), Duration.ofSeconds(8), null, List.of());
-        BisectOutcome outcome = new BisectOutcome(result, Map.of(culprit, "break"));
+        BisectOutcome outcome = new BisectOutcome(result, Map.of(culprit, "break"),
+                Map.of("BISECT/1/" + culprit, 3), "virt-regress-bisect/state-0123456789abcdef-logs", 1, true);
 
         assertThat(roundTrip(outcome, BisectOutcome.class)).isEqualTo(outcome);
     }

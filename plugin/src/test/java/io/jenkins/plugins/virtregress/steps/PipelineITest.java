@@ -2,6 +2,7 @@ package io.jenkins.plugins.virtregress.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.BisectReportAction;
 import io.jenkins.plugins.virtregress.model.GuestTestsAction;
 import io.jenkins.plugins.virtregress.model.InstalledPackagesAction;
@@ -38,6 +39,7 @@ class PipelineITest {
     void shouldPollInstallTestAndBisectInOnePipeline(JenkinsRule j, @TempDir Path directory) throws Exception {
         Path repository = Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", "1.0", "1");
         List<String> history = Fixtures.history(directory.resolve("upstream"), 9, 6, "break the boot");
+        VirtRegressConfiguration.get().setAllowFileRepositories(true);
         WorkflowJob job = j.createProject(WorkflowJob.class, "loop");
         job.setDefinition(new CpsFlowDefinition(SCRIPT.formatted(repository.toUri(), directory.resolve("upstream"),
                 history.get(0)), true));

@@ -1,0 +1,481 @@
+package org.virtregress.hunt;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.virtregress.bisect.BisectRange;
+import org.virtregress.bisect.BisectRangeException;
+import org.virtregress.bisect.BisectResult;
+import org.virtregress.bisect.Bisector;
+import org.virtregress.bisect.BuildBisection;
+import org.virtregress.bisect.Candidate;
+import org.virtregress.bisect.CommitGraph;
+import org.virtregress.bisect.Outcome;
+import org.virtregress.bisect.PackageUpdateChain;
+import org.virtregress.bisect.Probe;
+import org.virtregress.bisect.ProbeAbortedException;
+import org.virtregress.bisect.ProbeRecord;
+import org.virtregress.bisect.ProbeResult;
+import org.virtregress.bisect.Verdict;
+import org.virtregress.install.InstallException;
+import org.virtregress.install.InstallResult;
+import org.virtregress.repo.Archive;
+import org.virtregress.repo.ArchivedBuild;
+import org.virtregress.repo.Build;
+
+/**
+ * The regression hunt: reproduces the failure on the failing set and the pass on the last good
+ * one, then finds which package (when several changed: their updates applied one at a time),
+ * which archived build of it, and which upstream commit (or that only the packaging changed),
+ * confirming the culprit at every level. A level that ends inconclusive or unconfirmed stops the
+ * hunt with its range. Every verdict goes to one state file; a killed hunt run again replays it and
+ * probes only what it had not. At the end every install root holds the failing set again, verified.
+ *
+ * <p>The class is larger than most: the levels share the sets, the state and the roots, and each
+ * level decides from the one before.
+ *
+ * <p>One hunt per instance; {@link #run} is not reentrant.
+ */
+public final class Hunt {
+    private final HuntRequest request;
+    private final HuntListener listener;
+    private final List<JournalProbe> journals = new ArrayList<>();
+    private HuntState state;
+    private HuntResult.Level level = HuntResult.Level.INPUT;
+    private HuntSets sets;
+    private String signature;
+    private HuntResult.PackageLevel packages;
+    private HuntResult.BuildLevel builds;
+    private HuntResult.CommitLevel commits;
+    private HuntResult.PackagingChange packaging;
+    private final List<InstallResult> restored = new ArrayList<>();
+    private final Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> remaining = new java.util.concurrent.ConcurrentHashMap<>();
+    private HuntResult result;
+
+    /**
+     * Creates a hunt.
+     *
+     * @param request what to hunt and how
+     * @param listener hears a line per step and probe
+     */
+    public Hunt(HuntRequest request, HuntListener listener) {
+        this.request = request;
+        this.listener = listener == null ? HuntListener.NONE : listener;
+    }
+
+    /**
+     * Runs the hunt to its end.
+     *
+     * @return what it found; a wrong input ends it with {@link HuntResult.Ending#BAD_INPUT} and a
+     *     message naming the input, at the level it reached
+     * @throws IOException if the state file cannot be read or written
+     * @throws InterruptedException if interrupted; running probes are killed, the state file keeps
+     *     every verdict so far
+     */
+    public HuntResult run() throws IOException, InterruptedException {
+        state = HuntState.open(request.stateFile(), fingerprint());
+        if (state.size() > 0) {
+            listener.progress("resuming the hunt at level " + lower(state.level()) + ": " + state.size()
+                    + " verdicts in " + state.file());
+        }
+        Files.createDirectories(request.workDirectory());
+        PackageSetTester tester = null;
+        HuntResult result;
+        try {
+            Archive archive = openArchive();
+            sets = HuntSets.find(archive, request.good(), request.bad(), request.arch());
+            InstallRoots roots = InstallRoots.of(request.rootTemplate(), request.probes());
+            tester = new PackageSetTester(request.install(), request.suite(), roots,
+                    request.workDirectory().resolve("probes"), request.runner());
+            result = levels(archive, tester, roots);
+        } catch (HuntInputException e) {
+            result = end(e.ending(), e.getMessage());
+        }
+        if (tester != null && level.compareTo(HuntResult.Level.REPRODUCE) >= 0) {
+            result = restore(Archive.open(request.archive()), tester, result);
+        }
+        this.result = result;
+        return result;
+    }
+
+    /**
+     * Returns the failure signature a hunt chases for a failed suite: its failed cases' signatures,
+     * sorted and joined.
+     *
+     * @param suite the failed suite's result
+     * @return the signature
+     */
+    public static String signature(org.virtregress.suite.SuiteResult suite) {
+        return PackageSetTester.signature(suite);
+    }
+
+    /**
+     * Returns the report of the hunt that ran.
+     *
+     * @return the report
+     * @throws IllegalStateException if {@link #run} has not returned
+     */
+    public HuntReport report() {
+        if (result == null) {
+            throw new IllegalStateException("the hunt has not run");
+        }
+        return new HuntReport(result, labels, remaining);
+    }
+
+    private HuntResult levels(Archive archive, PackageSetTester tester, InstallRoots roots)
+            throws IOException, InterruptedException, HuntInputException {
+        List<String> changed = sets.changed();
+        listener.progress("hunting between the good set " + describe(sets.good()) + " and the failing set "
+                + describe(sets.bad()) + " (" + sets.arch() + "; changed: " + String.join(", ", changed) + "; "
+                + request.probes() + " probe" + (request.probes() == 1 ? "" : "s") + " at a time on "
+                + roots.all().size() + " install root" + (roots.all().size() == 1 ? "" : "s") + ")");
+        enter(HuntResult.Level.REPRODUCE);
+        HuntResult stop = reproduce(archive, tester);
+        if (stop != null) {
+            return stop;
+        }
+        String culpritPackage = changed.get(0);
+        Map<String, ArchivedBuild> base = new LinkedHashMap<>(sets.good());
+        if (changed.size() > 1) {
+            enter(HuntResult.Level.PACKAGE);
+            PackageUpdateChain chain = PackageUpdateChain.between(HuntSets.versions(sets.good()),
+                    HuntSets.versions(sets.bad()), changed);
+            listener.progress("which package: applying the " + changed.size() + " updates one at a time ("
+                    + String.join(", ", changed) + ")");
+            BisectResult bisection = bisect("packages", chain.range(),
+                    tester.probe(c -> files(archive, setOf(chain.state(c.id()).versions()))), true, id -> label(chain, id));
+            if (bisection.outcome() != Outcome.COMPLETE || bisection.culprit() == null) {
+                packages = new HuntResult.PackageLevel(changed, bisection, null);
+                return end(HuntResult.Ending.INCONCLUSIVE, "which package: " + bisection.outcome() + ": "
+                        + bisection.reason());
+            }
+            PackageUpdateChain.PartialState culprit = chain.state(bisection.culprit().id());
+            culpritPackage = culprit.lastApplied();
+            packages = new HuntResult.PackageLevel(changed, bisection, culpritPackage);
+            int index = chain.states().indexOf(culprit);
+            base = setOf(chain.states().get(index - 1).versions());
+            listener.progress("culprit package: " + culpritPackage + " (" + bisection.outcome() + ")");
+        }
+        return buildLevel(archive, tester, roots, culpritPackage, base);
+    }
+
+    private HuntResult reproduce(Archive archive, PackageSetTester tester) throws IOException, InterruptedException {
+        JournalProbe probe = journal("reproduce", tester.probe(c -> files(archive, "bad".equals(c.id())
+                ? sets.bad() : sets.good())));
+        ProbeResult bad;
+        ProbeResult good;
+        if (request.probes() > 1) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<ProbeResult> badRun = pool.submit(() -> probe.probe(new Candidate("bad", null, "failing set")));
+                Future<ProbeResult> goodRun = pool.submit(() -> probe.probe(new Candidate("good", null, "good set")));
+                bad = await(badRun);
+                good = await(goodRun);
+            } finally {
+                pool.shutdownNow();
+            }
+        } else {
+            bad = probeOnce(probe, new Candidate("bad", null, "failing set"));
+            good = probeOnce(probe, new Candidate("good", null, "good set"));
+        }
+        if (bad == null || good == null) {
+            return end(HuntResult.Ending.ABORTED, "a probe aborted the hunt while reproducing the failure");
+        }
+        listener.progress("[reproduce] failing set " + lower(bad.verdict().name()) + " (" + bad.reason() + ")");
+        listener.progress("[reproduce] good set " + lower(good.verdict().name()) + " (" + good.reason() + ")");
+        if (bad.verdict() != Verdict.BAD) {
+            return end(HuntResult.Ending.NO_REGRESSION, "the failing set " + describe(sets.bad())
+                    + (bad.verdict() == Verdict.GOOD ? " passes: nothing to hunt" : " could not be tested: "
+                    + bad.reason()));
+        }
+        signature = bad.failureSignature();
+        if (good.verdict() != Verdict.GOOD) {
+            return end(HuntResult.Ending.NO_REGRESSION, "no passing earlier build: the good set "
+                    + describe(sets.good()) + (good.verdict() == Verdict.BAD ? " fails too (" + good.reason() + ")"
+                    : " could not be tested (" + good.reason() + ")"));
+        }
+        listener.progress("failure to chase: " + signature);
+        return null;
+    }
+
+    private HuntResult buildLevel(Archive archive, PackageSetTester tester, InstallRoots roots, String name,
+                                  Map<String, ArchivedBuild> base)
+            throws IOException, InterruptedException, HuntInputException {
+        ArchivedBuild good = sets.good().get(name);
+        ArchivedBuild bad = sets.bad().get(name);
+        if (good == null || bad == null) {
+            return end(HuntResult.Ending.BUILD, "culprit: " + (good == null ? "installing " + bad.build().nevra()
+                    : "removing " + good.build().nevra()) + " breaks the suite");
+        }
+        enter(HuntResult.Level.BUILD);
+        List<ArchivedBuild> all = archive.builds(name).stream()
+                .filter(b -> b.build().arch().equals(good.build().arch())).toList();
+        List<ArchivedBuild> chain = new ArrayList<>(all.subList(all.indexOf(good), all.indexOf(bad) + 1));
+        Map<String, ArchivedBuild> byId = new LinkedHashMap<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (ArchivedBuild build : chain) {
+            String id = byId.containsKey(build.build().evr())
+                    ? build.build().evr() + "@" + build.build().checksum().value().substring(0, 8) : build.build().evr();
+            byId.put(id, build);
+            candidates.add(new Candidate(id, build.build().checksum().value(), build.build().nevra()));
+        }
+        listener.progress("which build: bisecting " + (chain.size() - 1) + " archived build"
+                + (chain.size() == 2 ? "" : "s") + " of " + name + " after " + good.build().evr() + " up to "
+                + bad.build().evr());
+        BisectResult bisection = bisect("builds", BuildBisection.ofCandidates(candidates), tester.probe(c -> {
+            Map<String, ArchivedBuild> set = new LinkedHashMap<>(base);
+            set.put(name, byId.get(c.id()));
+            return files(archive, set);
+        }), true, id -> byId.containsKey(id) ? byId.get(id).build().nevra() : id);
+        List<String> ids = List.copyOf(byId.keySet());
+        if (bisection.outcome() != Outcome.COMPLETE || bisection.culprit() == null) {
+            builds = new HuntResult.BuildLevel(name, ids, bisection, null, null);
+            return end(HuntResult.Ending.INCONCLUSIVE, "which build: " + bisection.outcome() + ": "
+                    + bisection.reason());
+        }
+        int index = ids.indexOf(bisection.culprit().id());
+        Build firstBad = byId.get(ids.get(index)).build();
+        Build lastGood = byId.get(ids.get(index - 1)).build();
+        builds = new HuntResult.BuildLevel(name, ids, bisection, lastGood, firstBad);
+        listener.progress("culprit build: " + firstBad.nevra() + " (last good " + lastGood.nevra() + ", "
+                + bisection.outcome() + ")");
+        return commitLevel(archive, roots, byId.get(ids.get(index - 1)), byId.get(ids.get(index)));
+    }
+
+    private HuntResult commitLevel(Archive archive, InstallRoots roots, ArchivedBuild lastGood, ArchivedBuild firstBad)
+            throws IOException, InterruptedException, HuntInputException {
+        String name = lastGood.build().name();
+        if (UpstreamRevision.sameSource(lastGood.build(), firstBad.build())) {
+            return packagingChange(archive, lastGood, firstBad);
+        }
+        Path repository = request.sources().get(name);
+        if (repository == null || request.commitProber() == null) {
+            return end(HuntResult.Ending.BUILD, "culprit build " + firstBad.build().nevra()
+                    + (repository == null ? "; no upstream repository given for " + name + " (--source " + name
+                    + "=GITDIR), so the hunt ends at the build" : "; no commit probe given, so the hunt ends at the build"));
+        }
+        enter(HuntResult.Level.COMMIT);
+        UpstreamRevision good = revision(lastGood.build(), request.goodRevision(), "--good-revision");
+        UpstreamRevision bad = revision(firstBad.build(), request.badRevision(), "--bad-revision");
+        try (CommitGraph graph = openGraph(repository)) {
+            String goodId = resolve(graph, good, repository);
+            String badId = resolve(graph, bad, repository);
+            commits = new HuntResult.CommitLevel(name, repository.toString(), goodId, good.from(), badId, bad.from(),
+                    null);
+            if (goodId.equals(badId)) {
+                return packagingChange(archive, lastGood, firstBad);
+            }
+            BisectRange range;
+            try {
+                range = graph.range(List.of(goodId), badId, List.of(), false);
+            } catch (BisectRangeException e) {
+                throw new HuntInputException(HuntResult.Ending.BAD_INPUT, "cannot bisect " + repository + " from "
+                        + goodId + " (" + good.from() + ") to " + badId + " (" + bad.from() + "): " + e.getMessage());
+            }
+            listener.progress("which commit: bisecting " + range.size() + " commits of " + repository + " after "
+                    + abbreviate(goodId) + " up to " + abbreviate(badId));
+            BisectResult bisection;
+            try (CommitProbe probe = request.commitProber().open(name, repository, roots)) {
+                bisection = bisect("commits", range, probe, probe.suiteSignatures(),
+                        id -> abbreviate(id) + " " + graph.describe(id).subject());
+            }
+            commits = new HuntResult.CommitLevel(name, repository.toString(), goodId, good.from(), badId, bad.from(),
+                    bisection);
+            if (bisection.outcome() != Outcome.COMPLETE || bisection.culprit() == null) {
+                return end(HuntResult.Ending.INCONCLUSIVE, "which commit: " + bisection.outcome() + ": "
+                        + bisection.reason());
+            }
+            return end(HuntResult.Ending.COMMIT, "culprit: " + name + " " + firstBad.build().evr() + ", commit "
+                    + bisection.culprit().id() + " \"" + bisection.culprit().subject() + "\"");
+        }
+    }
+
+    private HuntResult packagingChange(Archive archive, ArchivedBuild lastGood, ArchivedBuild firstBad)
+            throws InterruptedException {
+        List<String> changelog = Changelog.between(archive.file(firstBad), archive.file(lastGood), request.runner());
+        String upstream = UpstreamRevision.upstreamVersion(firstBad.build().evr())
+                + (firstBad.build().sourceCommit() == null ? "" : " (" + abbreviate(firstBad.build().sourceCommit()) + ")");
+        packaging = new HuntResult.PackagingChange(lastGood.build().name(), upstream, lastGood.build().evr(),
+                firstBad.build().evr(), changelog);
+        listener.progress("packaging change: " + lastGood.build().evr() + " and " + firstBad.build().evr()
+                + " build the same upstream source " + upstream + (changelog.isEmpty() ? ""
+                : "; changelog: " + changelog.get(0).lines().collect(Collectors.joining(" "))));
+        return end(HuntResult.Ending.PACKAGING, "culprit: the packaging change from " + lastGood.build().nevra()
+                + " to " + firstBad.build().nevra() + " (same upstream source " + upstream + ")");
+    }
+
+    private UpstreamRevision revision(Build build, String userRevision, String option) throws HuntInputException {
+        return UpstreamRevision.of(build, request.tagTemplate(), userRevision).orElseThrow(() ->
+                new HuntInputException(HuntResult.Ending.BAD_INPUT, "build " + build.nevra()
+                        + " names no upstream commit (no VCS tag, no snapshot version): give --tag TEMPLATE or "
+                        + option));
+    }
+
+    private static String resolve(CommitGraph graph, UpstreamRevision revision, Path repository)
+            throws HuntInputException {
+        try {
+            return graph.resolve(revision.revision());
+        } catch (BisectRangeException e) {
+            throw new HuntInputException(HuntResult.Ending.BAD_INPUT, "'" + revision.revision() + "' ("
+                    + revision.from() + ") is not in the repository " + repository + ": " + e.getMessage());
+        }
+    }
+
+    private static CommitGraph openGraph(Path repository) throws HuntInputException {
+        try {
+            return CommitGraph.open(repository);
+        } catch (BisectRangeException e) {
+            throw new HuntInputException(HuntResult.Ending.REPOSITORY, "cannot open the upstream repository "
+                    + repository + ": " + e.getMessage());
+        }
+    }
+
+    private BisectResult bisect(String levelName, BisectRange range, Probe probe, boolean sameFailure,
+                                java.util.function.Function<String, String> labels)
+            throws IOException, InterruptedException {
+        JournalProbe journal = journal(levelName, probe);
+        return Bisector.builder().probes(request.probes()).confirm(request.confirm()).checkBadEnd(false)
+                .expectedSignature(sameFailure ? signature : null)
+                .listener((record, remaining) -> progress(levelName, record, remaining, labels)).build()
+                .run(range, journal);
+    }
+
+    private void progress(String levelName, ProbeRecord record, int left,
+                          java.util.function.Function<String, String> names) {
+        String label = labels.computeIfAbsent(record.candidate(), names::apply);
+        remaining.put(HuntReport.key(record), left);
+        String where = switch (record.phase()) {
+            case VERIFY -> "verify";
+            case BISECT -> "round " + record.round();
+            case CONFIRM -> "confirm";
+        };
+        listener.progress(String.format(Locale.ROOT, "[%s %s] %s %s (%.1f s) %s; %d left", levelName, where,
+                label, lower(record.verdict().name()), record.duration().toMillis() / 1000.0,
+                record.reason(), left));
+    }
+
+    private HuntResult restore(Archive archive, PackageSetTester tester, HuntResult result)
+            throws InterruptedException {
+        try {
+            // the result keeps the level the hunt reached; the state file says it is restoring
+            state.level(HuntResult.Level.RESTORE.name());
+        } catch (IOException e) {
+            listener.progress("cannot write the state file: " + e.getMessage());
+        }
+        List<String> failures = new ArrayList<>();
+        for (InstallRoots.Root root : InstallRoots.of(request.rootTemplate(), request.probes()).all()) {
+            String where = root.path() == null ? "the running system" : root.path().toString();
+            try {
+                InstallResult install = tester.install(root, files(archive, sets.bad()));
+                restored.add(install);
+                if (!install.success()) {
+                    failures.add(where + ": " + install.error());
+                }
+            } catch (InstallException | IOException e) {
+                failures.add(where + ": " + e.getMessage());
+            }
+        }
+        if (failures.isEmpty()) {
+            listener.progress("left " + restored.size() + " install root" + (restored.size() == 1 ? "" : "s")
+                    + " at the failing set " + describe(sets.bad()) + ", verified");
+            return rebuild(result.ending(), result.message());
+        }
+        return rebuild(HuntResult.Ending.RESTORE_FAILED, result.message() + "; leaving the failing set failed: "
+                + String.join("; ", failures));
+    }
+
+    private Archive openArchive() throws IOException, HuntInputException {
+        Path directory = request.archive();
+        if (!Files.isRegularFile(directory.resolve(Archive.INDEX))) {
+            throw new HuntInputException(HuntResult.Ending.BAD_INPUT, "archive " + directory + " has no "
+                    + Archive.INDEX + ": make one with virt-regress poll --archive DIR");
+        }
+        return Archive.open(directory);
+    }
+
+    private Map<String, ArchivedBuild> setOf(Map<String, String> versions) {
+        Map<String, ArchivedBuild> set = new LinkedHashMap<>();
+        versions.forEach((name, version) -> set.put(name, sets.build(name, version)));
+        return set;
+    }
+
+    private static List<PackageFile> files(Archive archive, Map<String, ArchivedBuild> set) {
+        return set.values().stream().map(b -> new PackageFile(b.build().name(), b.build().evr(), archive.file(b)))
+                .toList();
+    }
+
+    private JournalProbe journal(String levelName, Probe probe) {
+        JournalProbe journal = new JournalProbe(state, levelName, probe);
+        journals.add(journal);
+        return journal;
+    }
+
+    private void enter(HuntResult.Level next) throws IOException {
+        level = next;
+        state.level(next.name());
+    }
+
+    private HuntResult end(HuntResult.Ending ending, String message) {
+        listener.progress((ending.found() ? "" : "the hunt stops at level " + lower(level.name()) + ": ") + message);
+        return rebuild(ending, message);
+    }
+
+    private HuntResult rebuild(HuntResult.Ending ending, String message) {
+        int ran = journals.stream().mapToInt(JournalProbe::ran).sum();
+        int replayed = journals.stream().mapToInt(JournalProbe::replayed).sum();
+        return new HuntResult(ending, message, level, sets == null ? request.good() : HuntSets.versions(sets.good()),
+                sets == null ? request.bad() : HuntSets.versions(sets.bad()), signature, packages, builds, commits,
+                packaging, restored, ran, replayed);
+    }
+
+    private String fingerprint() {
+        return "good " + request.good() + ", bad " + request.bad() + (request.arch() == null ? ""
+                : ", arch " + request.arch());
+    }
+
+    private static ProbeResult probeOnce(Probe probe, Candidate candidate) throws InterruptedException {
+        try {
+            return probe.probe(candidate);
+        } catch (ProbeAbortedException e) {
+            return null;
+        }
+    }
+
+    private static ProbeResult await(Future<ProbeResult> run) throws InterruptedException {
+        try {
+            return run.get();
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+
+    private static String label(PackageUpdateChain chain, String id) {
+        PackageUpdateChain.PartialState state = chain.state(id);
+        return state.lastApplied() == null ? "good set" : "+" + state.lastApplied() + " "
+                + state.versions().getOrDefault(state.lastApplied(), "(removed)");
+    }
+
+    private static String describe(Map<String, ArchivedBuild> set) {
+        return set.values().stream().map(b -> b.build().name() + " " + b.build().evr())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String abbreviate(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) : hash;
+    }
+
+    private static String lower(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,175 @@
+package org.virtregress.hunt;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.virtregress.process.ProcessRunner;
+
+/**
+ * Everything a hunt needs: the archive, the last good and the failing package sets, how a probe
+ * installs and tests a set, how many probes run at once, how often the culprit is confirmed, the
+ * upstream repositories and commit probe of the commit level, and the state file. Immutable; made
+ * with {@link #builder}.
+ *
+ * @param archive the archive directory ({@code index.json})
+ * @param good the last good set: package name to version ({@code [epoch:]version-release})
+ * @param bad the failing set; a package missing here is taken at its newest archived build
+ * @param arch the architecture, or {@code null} to take the failing builds'
+ * @param install how probes install a set
+ * @param suite the suite a probe runs
+ * @param rootTemplate the install root, {@code {n}} for one per probe; {@code null} for the running system
+ * @param probes how many probes run at once
+ * @param confirm how many confirmation runs the culprit and its parent get at each level
+ * @param sources package name to its upstream git repository, for the commit level
+ * @param commitProber the commit level's probe, or {@code null} to stop at the build level
+ * @param tagTemplate the tag of an upstream version ({@code v%{version}}), or {@code null}
+ * @param goodRevision the upstream revision of the last good build when its package names none, or {@code null}
+ * @param badRevision the upstream revision of the first bad build when its package names none, or {@code null}
+ * @param stateFile the hunt's state file, or {@code null} to keep it in memory
+ * @param workDirectory where probes keep their repositories and logs
+ * @param runner runs createrepo_c and rpm
+ */
+public record HuntRequest(Path archive, Map<String, String> good, Map<String, String> bad, String arch,
+                          InstallSettings install, SuiteLauncher suite, String rootTemplate, int probes, int confirm,
+                          Map<String, Path> sources, CommitProber commitProber, String tagTemplate,
+                          String goodRevision, String badRevision, Path stateFile, Path workDirectory,
+                          ProcessRunner runner) {
+    /** Checks the required parts and sorts the maps. */
+    public HuntRequest {
+        Objects.requireNonNull(archive, "archive");
+        Objects.requireNonNull(install, "install");
+        Objects.requireNonNull(suite, "suite");
+        Objects.requireNonNull(workDirectory, "workDirectory");
+        good = new TreeMap<>(good);
+        bad = new TreeMap<>(bad == null ? Map.of() : bad);
+        sources = new TreeMap<>(sources == null ? Map.of() : sources);
+        runner = runner == null ? new ProcessRunner() : runner;
+        if (probes < 1) {
+            throw new IllegalArgumentException("probes must be at least 1: " + probes);
+        }
+        if (confirm < 0) {
+            throw new IllegalArgumentException("confirm must not be negative: " + confirm);
+        }
+    }
+
+    /**
+     * Starts a request.
+     *
+     * @param archive the archive directory
+     * @param install how probes install a set
+     * @param suite the suite a probe runs
+     * @param workDirectory where probes keep their repositories and logs
+     * @return a builder
+     */
+    public static Builder builder(Path archive, InstallSettings install, SuiteLauncher suite, Path workDirectory) {
+        return new Builder(archive, install, suite, workDirectory);
+    }
+
+    /** Collects the parts of a {@link HuntRequest}. Not thread-safe. */
+    public static final class Builder {
+        private final Path archive;
+        private final InstallSettings install;
+        private final SuiteLauncher suite;
+        private final Path workDirectory;
+        private final Map<String, String> good = new TreeMap<>();
+        private final Map<String, String> bad = new TreeMap<>();
+        private final Map<String, Path> sources = new TreeMap<>();
+        private String arch;
+        private String rootTemplate;
+        private int probes = 1;
+        private int confirm = 3;
+        private CommitProber commitProber;
+        private String tagTemplate;
+        private String goodRevision;
+        private String badRevision;
+        private Path stateFile;
+        private ProcessRunner runner;
+
+        private Builder(Path archive, InstallSettings install, SuiteLauncher suite, Path workDirectory) {
+            this.archive = archive;
+            this.install = install;
+            this.suite = suite;
+            this.workDirectory = workDirectory;
+        }
+
+        /** Adds a package of the last good set at its version. */
+        public Builder good(String name, String version) {
+            good.put(name, version);
+            return this;
+        }
+
+        /** Adds a package of the failing set at its version. */
+        public Builder bad(String name, String version) {
+            bad.put(name, version);
+            return this;
+        }
+
+        /** Sets the architecture (default: the failing builds'). */
+        public Builder arch(String value) {
+            this.arch = value;
+            return this;
+        }
+
+        /** Sets the install root template ({@code {n}} for one root per probe). */
+        public Builder root(String template) {
+            this.rootTemplate = template;
+            return this;
+        }
+
+        /** Sets how many probes run at once (default 1). */
+        public Builder probes(int k) {
+            this.probes = k;
+            return this;
+        }
+
+        /** Sets how many confirmation runs the culprit and its parent get (default 3). */
+        public Builder confirm(int m) {
+            this.confirm = m;
+            return this;
+        }
+
+        /** Names a package's upstream git repository for the commit level. */
+        public Builder source(String packageName, Path repository) {
+            sources.put(packageName, repository);
+            return this;
+        }
+
+        /** Sets the commit level's probe. */
+        public Builder commitProber(CommitProber value) {
+            this.commitProber = value;
+            return this;
+        }
+
+        /** Sets the tag template of upstream versions, {@code %{version}} replaced by a build's version. */
+        public Builder tagTemplate(String value) {
+            this.tagTemplate = value;
+            return this;
+        }
+
+        /** Names the upstream revisions of the last good and first bad build (either may be null). */
+        public Builder revisions(String goodValue, String badValue) {
+            this.goodRevision = goodValue;
+            this.badRevision = badValue;
+            return this;
+        }
+
+        /** Sets the state file. */
+        public Builder stateFile(Path file) {
+            this.stateFile = file;
+            return this;
+        }
+
+        /** Sets the process runner. */
+        public Builder runner(ProcessRunner value) {
+            this.runner = value;
+            return this;
+        }
+
+        /** Returns the request. */
+        public HuntRequest build() {
+            return new HuntRequest(archive, good, bad, arch, install, suite, rootTemplate, probes, confirm, sources,
+                    commitProber, tagTemplate, goodRevision, badRevision, stateFile, workDirectory, runner);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.virtregress;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The Jenkins rules of the plugin, after warnings-ng's architecture test: every form endpoint is
+ * {@code @POST} and checks a permission, setters bound from forms sit in public classes, the
+ * model does not reach for the Jenkins singleton, and the engine never depends on the plugin.
+ */
+@AnalyzeClasses(packages = "io.jenkins.plugins.virtregress", importOptions = ImportOption.DoNotIncludeTests.class)
+class PluginArchitectureTest {
+    /** The calls that count as a permission check. */
+    private static final Set<String> PERMISSION_CHECKS = Set.of("checkPermission", "hasPermission", "hasPermission2",
+            "check");
+
+    @ArchTest
+    static final ArchRule FORM_ENDPOINTS_ARE_POST = methods().that().haveNameMatching("do(Check|Fill).+")
+            .should().beAnnotatedWith(POST.class)
+            .because("a form endpoint must not answer cross-site GET requests (Jenkins security rules)");
+
+    @ArchTest
+    static final ArchRule FORM_ENDPOINTS_CHECK_A_PERMISSION = methods().that().haveNameMatching("do(Check|Fill).+")
+            .should(checkAPermission())
+            .because("a form endpoint may answer only users who may configure what it checks");
+
+    @ArchTest
+    static final ArchRule BOUND_SETTERS_ARE_PUBLIC = methods().that().areAnnotatedWith(DataBoundSetter.class)
+            .should().bePublic().andShould().beDeclaredInClassesThat().arePublic()
+            .because("Stapler binds forms only to public setters of public classes");
+
+    @ArchTest
+    static final ArchRule MODEL_HAS_NO_JENKINS_SINGLETON = noClasses().that()
+            .resideInAPackage("io.jenkins.plugins.virtregress.model..")
+            .should().callMethod(jenkins.model.Jenkins.class, "get")
+            .orShould().callMethod(jenkins.model.Jenkins.class, "getInstanceOrNull")
+            .because("the model is data for the pages and the REST API, loaded with its build");
+
+    @ArchTest
+    static final ArchRule REPORT_ACTIONS_ARE_EXPORTED = classes().that()
+            .areAssignableTo(io.jenkins.plugins.virtregress.model.ReportAction.class)
+            .and().doNotHaveModifier(JavaModifier.ABSTRACT)
+            .should().beAnnotatedWith(org.kohsuke.stapler.export.ExportedBean.class)
+            .because("the REST API shows the verdicts of a build");
+
+    private static ArchCondition<JavaMethod> checkAPermission() {
+        return new ArchCondition<>("call a permission check") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean checks = method.getMethodCallsFromSelf().stream().map(JavaAccess::getName)
+                        .anyMatch(PERMISSION_CHECKS::contains);
+                events.add(new SimpleConditionEvent(method, checks, method.getFullName()
+                        + (checks ? " checks a permission" : " checks no permission")));
+            }
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package io.jenkins.plugins.virtregress.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.util.XStream2;
+import org.junit.jupiter.api.Test;
+
+/** XStream leaves fields absent from the XML at null, false or 0; readResolve gives them their defaults. */
+class ReadResolveTest {
+    private static Object read(String xml) {
+        return new XStream2().fromXML(xml);
+    }
+
+    @Test
+    void shouldCheckSignaturesWhenTheSavedInstallStepDoesNotSay() {
+        InstallPackagesBuilder install = (InstallPackagesBuilder) read(
+                "<io.jenkins.plugins.virtregress.steps.InstallPackagesBuilder><packages>qemu</packages>"
+                        + "</io.jenkins.plugins.virtregress.steps.InstallPackagesBuilder>");
+
+        assertThat(install.isGpgCheck()).isTrue();
+        assertThat(install.getTimeoutMinutes()).isEqualTo(InstallPackagesBuilder.DEFAULT_TIMEOUT_MINUTES);
+    }
+
+    @Test
+    void shouldKeepAnExplicitlyDisabledSignatureCheck() {
+        InstallPackagesBuilder install = (InstallPackagesBuilder) read(
+                "<io.jenkins.plugins.virtregress.steps.InstallPackagesBuilder><packages>qemu</packages>"
+                        + "<gpgCheck>false</gpgCheck></io.jenkins.plugins.virtregress.steps.InstallPackagesBuilder>");
+
+        assertThat(install.isGpgCheck()).isFalse();
+    }
+
+    @Test
+    void shouldNameTheSuiteAndLimitItsTimeWhenTheSavedStepDoesNotSay() {
+        GuestTestsBuilder tests = (GuestTestsBuilder) read(
+                "<io.jenkins.plugins.virtregress.steps.GuestTestsBuilder><command>sh suite.sh</command>"
+                        + "</io.jenkins.plugins.virtregress.steps.GuestTestsBuilder>");
+
+        assertThat(tests.getName()).isEqualTo("guest-tests");
+        assertThat(tests.getTimeoutMinutes()).isEqualTo(GuestTestsBuilder.DEFAULT_TIMEOUT_MINUTES);
+        assertThat(tests.getFailurePolicy()).isEqualTo("UNSTABLE");
+    }
+}
