@@ -56,7 +56,7 @@ class FieldRulesTest {
     @ValueSource(strings = {"https://download.opensuse.org/repositories/Virtualization/16.0/",
         "http://127.0.0.1:8080/repo", "file:///srv/repo/", "HTTPS://example.org/r", "ftp://example.org/repo",
         "https://user:secret@example.org/repo", "https://", "http:///path", "gopher://example.org/",
-        "https://example.org/%zz", "javascript:alert(1)", "file:relative", "http://x/repo\ndeb http://evil/"})
+        "https://example.org/%zz", "javascript:alert(1)", "file:relative", "http://x/re\u0007po"})
     void shouldCheckRepositoryUrlsAsThePollAndTheInstallDo(String url) {
         sameAnswer(url, RepositoryUrl::check, Repository::parse);
         sameAnswer(url, RepositoryUrl::check, InstallRequest::checkRepository);
@@ -66,7 +66,7 @@ class FieldRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://deb.example.org/debian bookworm main contrib", "http://127.0.0.1/flat",
         "https://deb.example.org/debian  bookworm", "https://deb.example.org/debian bookworm;rm", "ftp://x/ a",
-        "deb:https://example.org/flat/", ""})
+        "deb:https://example.org/flat/", "http://x/repo\ndeb http://evil/ ./", ""})
     void shouldCheckInstallRepositoriesAsTheInstallDoes(String repository) {
         sameAnswer(repository, InstallRequest::checkRepository,
                 r -> InstallRequest.builder().install("qemu", null).repository(r).build());

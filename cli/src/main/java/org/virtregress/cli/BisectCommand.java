@@ -5,13 +5,18 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.virtregress.bisect.BisectQuestion;
 import org.virtregress.bisect.BisectRange;
 import org.virtregress.bisect.BisectRangeException;
 import org.virtregress.bisect.BisectResult;
@@ -19,8 +24,14 @@ import org.virtregress.bisect.Bisector;
 import org.virtregress.bisect.CandidateDetails;
 import org.virtregress.bisect.CommandProbe;
 import org.virtregress.bisect.CommitGraph;
+import org.virtregress.bisect.FlakyBisector;
+import org.virtregress.bisect.FlakyFigures;
 import org.virtregress.bisect.Outcome;
 import org.virtregress.bisect.ProbeRecord;
+import org.virtregress.bisect.ProgressListener;
+import org.virtregress.report.CommitBisection;
+import org.virtregress.report.RegressionReport;
+import org.virtregress.report.ReportFiles;
 import org.virtregress.storage.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,11 +90,27 @@ public final class BisectCommand implements Callable<Integer> {
             description = "Count a failure with another exit code than the bad revision's as skip, not bad.")
     private boolean sameFailure;
 
+    @Option(names = "--flaky",
+            description = "Search for an intermittent failure: keep a posterior over the culprit, choose each run to"
+                    + " learn the most, stop at --confidence or --max-runs. Chosen by itself when the bad end passes"
+                    + " some runs and fails others. Follows the first-parent chain.")
+    private boolean flaky;
+
+    @Option(names = "--confidence", defaultValue = "0.99", paramLabel = "P",
+            description = "With --flaky: the posterior the culprit must reach, above 0.5 and below 1"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private double confidence;
+
+    @Option(names = "--max-runs", defaultValue = "1000", paramLabel = "N",
+            description = "With --flaky: the most test runs in all, the bad end's included (default: ${DEFAULT-VALUE}).")
+    private int maxRuns;
+
     @Option(names = "--state", paramLabel = "FILE",
             description = "Write every verdict to FILE; resume from it when it exists.")
     private Path state;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Write bisect.json and the probe logs to DIR.")
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write the report (report.json, report.html, report.txt), bisect.json and the probe logs to DIR.")
     private Path report;
 
     @Option(names = "--timeout", defaultValue = "30m", paramLabel = "DURATION",
@@ -105,38 +132,72 @@ public final class BisectCommand implements Callable<Integer> {
         Path workRoot = null;
         Path logs = null;
         boolean started = false;
+        Map<ProbeRecord, Integer> remainingAfter = Collections.synchronizedMap(new IdentityHashMap<>());
+        ProgressListener listener = (record, remaining) -> {
+            remainingAfter.put(record, remaining);
+            progress(out, record, remaining);
+        };
+        FlakyBisector.Builder flakySettings;
+        try {
+            flakySettings = FlakyBisector.builder().probes(probes).confidence(confidence).maxRuns(maxRuns)
+                    .sameFailure(sameFailure).stateFile(state).listener(listener);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--confidence must be above 0.5 and below 1"
+                    + " and --max-runs at least 1: " + e.getMessage());
+        }
         try (CommitGraph graph = CommitGraph.open(repo)) {
             String badId = graph.resolve(bad);
             workRoot = Files.createTempDirectory("virt-regress-bisect");
             logs = report != null ? report.resolve("logs") : workRoot.resolve("logs");
             BisectResult result;
+            BisectRange range;
             try (CommandProbe probe = CommandProbe.builder(repo, command).timeout(limit).workRoot(workRoot)
                     .logDirectory(logs).build()) {
+                if (!probe.prunedWorktrees().isEmpty()) {
+                    out.println("Removed " + probe.prunedWorktrees().size() + " worktree(s) an interrupted bisection"
+                            + " left in " + repo + ": " + probe.prunedWorktrees());
+                }
                 Thread cleanup = new Thread(() -> closeQuietly(probe), "bisect-worktree-cleanup");
                 Runtime.getRuntime().addShutdownHook(cleanup);
                 try {
                     // The bad end is tested first: its worktree is checked out while the history is walked.
                     probe.prepare(badId);
-                    BisectRange range = graph.range(goods, bad, paths, firstParent);
-                    out.printf("Bisecting %d candidates between good %s and bad %s%s%n", range.size(),
+                    range = graph.range(goods, bad, paths, firstParent || flaky);
+                    out.printf("Bisecting %d candidates between good %s and bad %s%s%s%n", range.size(),
                             String.join(", ", range.goods()), range.bad(),
-                            probes > 1 ? " with " + probes + " probes per round" : "");
+                            probes > 1 ? " with " + probes + " probes per round" : "",
+                            flaky ? String.format(Locale.ROOT, ", flaky-aware (confidence %s, at most %d runs)",
+                                    confidence, maxRuns) : "");
                     out.flush();
                     started = true;
-                    result = Bisector.builder().probes(probes).repeat(repeat).confirm(confirm)
-                            .failureWins(!runsMustAgree).sameFailure(sameFailure).stateFile(state)
-                            .listener((record, remaining) -> progress(out, record, remaining)).build()
-                            .run(range, probe);
+                    BisectQuestion question = new BisectQuestion(repo.toRealPath().toString(), paths,
+                            firstParent || flaky, command, limit);
+                    FlakyBisector flakySearch = flakySettings.question(question).build();
+                    if (flaky) {
+                        result = flakySearch.run(range, probe);
+                    } else {
+                        result = flakySearch.runAfter(Bisector.builder().probes(probes).repeat(repeat).confirm(confirm)
+                                .failureWins(!runsMustAgree).sameFailure(sameFailure).stateFile(state)
+                                .question(question).listener(listener).build(), range, probe, notice -> {
+                                    out.println(notice);
+                                    out.flush();
+                                });
+                    }
                 } finally {
                     removeHook(cleanup);
                 }
             }
+            ReportFiles files = null;
             if (report != null) {
                 Json.writeAtomically(report.resolve("bisect.json"), result);
+                files = ReportFiles.write(regressionReport(result, range, remainingAfter), report);
             }
             printResult(out, result);
-            if (report == null) {
+            if (files == null) {
                 out.println("Logs: " + logs);
+            } else {
+                out.println("Report: " + files.html() + " (" + files.json().getFileName() + ", "
+                        + files.textFile().getFileName() + ", bisect.json and the logs beside it)");
             }
             return exitCode(result.outcome());
         } catch (BisectRangeException e) {
@@ -158,6 +219,17 @@ public final class BisectCommand implements Callable<Integer> {
                 deleteIfEmpty(logs);
             }
         }
+    }
+
+    /** The regression report of the bisection, made by the engine's report factories. */
+    private RegressionReport regressionReport(BisectResult result, BisectRange range,
+                                              Map<ProbeRecord, Integer> remainingAfter) throws IOException {
+        String repository = repo.toRealPath().toUri().toString();
+        CommitBisection section = CommitBisection.from(repository, result,
+                id -> range.catalog().describe(id).subject(), remainingAfter::get);
+        return RegressionReport.builder("Bisection of " + repo.toRealPath().getFileName() + ": "
+                        + org.virtregress.process.Command.of(command).build().display(), Instant.now())
+                .commitBisection(section).build();
     }
 
     private static int exitCode(Outcome outcome) {
@@ -193,6 +265,22 @@ public final class BisectCommand implements Callable<Integer> {
                 out.println("  " + candidate.id() + " " + candidate.subject());
             }
         }
+        FlakyFigures figures = result.flaky();
+        if (figures != null) {
+            out.printf(Locale.ROOT, "Confidence: %.4f (target %s)%s; the bad end failed %d of %d runs;"
+                    + " estimated failure rate %.2f on bad commits, %.3f on good ones%n", figures.confidence(),
+                    figures.target(), figures.introduced() == null ? "" : String.format(Locale.ROOT,
+                            ", introduced by the culprit %.4f", figures.introduced()), figures.badEndFailures(),
+                    figures.badEndRuns(), figures.failWhenBad(), figures.failWhenGood());
+            out.println("Posterior over the final range (oldest first):");
+            for (FlakyFigures.Position position : figures.posterior()) {
+                if (position.probability() >= 0.001) {
+                    out.printf(Locale.ROOT, "  %s %.4f (%d of %d runs failed)%n", shortId(position.id()),
+                            position.probability(), position.failures(), position.runs());
+                }
+            }
+        }
+        result.notes().forEach(note -> out.println("Note: " + note));
         out.printf(Locale.ROOT, "Probes: %d in %d rounds, %d test runs, %.1f s%n", result.bisectionProbes(),
                 result.rounds(), result.testRuns(), result.wallTime().toMillis() / 1000.0);
         out.flush();

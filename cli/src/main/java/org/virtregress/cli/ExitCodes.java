@@ -16,6 +16,10 @@ public final class ExitCodes {
     public static final int SUITE_ERROR = 5;
     /** A bisection ended inconclusive, unconfirmed or unreproducible. */
     public static final int INCONCLUSIVE = 6;
+    /** The JVM ran out of memory (raise the heap or lower the limits). */
+    public static final int OUT_OF_MEMORY = 7;
+    /** An internal error of virt-regress or of the JVM (a bug to report), never a test failure. */
+    public static final int INTERNAL_ERROR = 8;
 
     private ExitCodes() {
     }

@@ -210,10 +210,6 @@ public final class HuntCommand implements Callable<Integer> {
         if (probes < 1 || confirm < 0) {
             throw new IllegalArgumentException("--probes must be at least 1 and --confirm at least 0");
         }
-        if (probes > 1 && (root == null || !root.contains("{n}"))) {
-            throw new IllegalArgumentException("--probes " + probes + " needs --root with {n}, one install root per"
-                    + " probe (probes on one root take turns)");
-        }
         Path work = report != null ? report.toAbsolutePath() : Files.createTempDirectory("virt-regress-hunt-");
         Path stateFile = state != null ? state.toAbsolutePath()
                 : report != null ? work.resolve("hunt-state.json") : null;

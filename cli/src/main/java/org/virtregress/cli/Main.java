@@ -1,5 +1,6 @@
 package org.virtregress.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the {@code virt-regress} command. */
@@ -20,9 +21,14 @@ public final class Main {
      * Runs the command line and returns its exit code, for tests.
      *
      * @param args the arguments
-     * @return the exit code (see {@link ExitCodes})
+     * @return the exit code (see {@link ExitCodes}); an {@link Error} is reported and has a code of its own
      */
     public static int run(String... args) {
-        return VirtRegressCommand.commandLine().execute(args);
+        CommandLine cli = VirtRegressCommand.commandLine();
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            return FatalErrors.report(e, List.of(args), cli.getErr());
+        }
     }
 }

@@ -31,7 +31,30 @@ public final class VirtRegressCommand implements Runnable {
         CommandLine cli = new CommandLine(new VirtRegressCommand());
         cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parsed -> {
+            // "virt-regress frobnicate --help": help must not hide the unknown word
+            if (!parsed.hasSubcommand() && !parsed.unmatched().isEmpty()) {
+                return unknownCommand(parsed.commandSpec().commandLine(), parsed.unmatched().get(0));
+            }
+            return runLast.execute(parsed);
+        });
+        CommandLine.IParameterExceptionHandler parameters = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, args) -> {
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine() == cli
+                    && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+                return unknownCommand(cli, unmatched.getUnmatched().get(0));
+            }
+            return parameters.handleParseException(e, args);
+        });
         return cli;
+    }
+
+    private static int unknownCommand(CommandLine cli, String word) {
+        cli.getErr().println("virt-regress: unknown command '" + word + "'; the commands are "
+                + String.join(", ", cli.getSubcommands().keySet()) + " (see virt-regress --help)");
+        cli.getErr().flush();
+        return ExitCodes.USAGE;
     }
 
     @Override

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.Outcome;
+import org.virtregress.report.RegressionReport;
+import org.virtregress.report.ReportJson;
 import org.virtregress.storage.Json;
 import picocli.CommandLine;
 
@@ -71,6 +73,20 @@ class BisectCommandITest {
                 .contains("Files changed:\n  code\n  n13").contains("Outcome: COMPLETE");
         BisectResult result = Json.mapper().readValue(report.resolve("bisect.json").toFile(), BisectResult.class);
         assertThat(result.culprit().id()).isEqualTo(ids.get(13));
+        assertThat(run.out()).contains("Report: " + report.resolve("report.html"));
+        RegressionReport written = ReportJson.read(report.resolve("report.json"));
+        assertThat(written.commitBisection().culprit().hash()).isEqualTo(ids.get(13));
+        assertThat(written.commitBisection().probes()).isNotEmpty();
+        assertThat(Files.readString(report.resolve("report.html"))).contains(ids.get(13).substring(0, 12))
+                .contains("change 13");
+        assertThat(Files.readString(report.resolve("report.txt"))).contains(ids.get(13).substring(0, 12));
+        StringWriter rendered = new StringWriter();
+        CommandLine reportCli = VirtRegressCommand.commandLine();
+        reportCli.setOut(new PrintWriter(rendered));
+        assertThat(reportCli.execute("report", "--input", report.resolve("report.json").toString(), "--html",
+                dir.resolve("again.html").toString(), "--text")).isZero();
+        assertThat(rendered.toString()).contains(ids.get(13).substring(0, 12));
+        assertThat(dir.resolve("again.html")).content().isEqualTo(Files.readString(report.resolve("report.html")));
         assertThat(result.probesPerRound()).isEqualTo(2);
         assertThat(result.probes()).allSatisfy(p -> assertThat(Path.of(p.logRef())).exists());
     }
@@ -92,6 +108,81 @@ class BisectCommandITest {
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).contains("First bad commit: " + ids.get(7)).contains("(from the state file)");
         assertThat(Files.readAllLines(counter)).hasSize((int) runs);
+    }
+
+    @Test
+    void shouldRefuseAStateFileOfAnotherCommandOrOptions(@TempDir Path dir) throws Exception {
+        List<String> ids = repository(dir.resolve("repo"), 7);
+        String state = dir.resolve("state.json").toString();
+        String repo = dir.resolve("repo").toString();
+        Run first = bisect("--repo", repo, "--good", ids.get(0), "--bad", ids.get(19), "--state", state,
+                "--", "sh", "-c", "exit $(cat code)");
+
+        Run otherCommand = bisect("--repo", repo, "--good", ids.get(0), "--bad", ids.get(19), "--state", state,
+                "--", "sh", "-c", "test -f n3 && exit 1; exit 0");
+        Run otherOptions = bisect("--repo", repo, "--good", ids.get(0), "--bad", ids.get(19), "--state", state,
+                "--repeat", "2", "--first-parent", "--", "sh", "-c", "exit $(cat code)");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(otherCommand.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(otherCommand.out()).doesNotContain("First bad commit");
+        assertThat(otherCommand.err()).contains("belongs to another bisection")
+                .contains("test command: [sh, -c, exit $(cat code)] in the state file,"
+                        + " [sh, -c, test -f n3 && exit 1; exit 0] now")
+                .contains("delete " + state + " to start afresh");
+        assertThat(otherOptions.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(otherOptions.err()).contains("first parent: false in the state file, true now")
+                .contains("repeat: 1 in the state file, 2 now");
+    }
+
+    @Test
+    void shouldRemoveTheWorktreesOfABisectionKilledWithSigkillWhenRunAgain(@TempDir Path dir) throws Exception {
+        List<String> ids = repository(dir.resolve("repo"), 7);
+        Path repo = dir.resolve("repo");
+        Path started = dir.resolve("started");
+        Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "bisect", "--repo", repo.toString(),
+                "--good", ids.get(0), "--bad", ids.get(19), "--", "sh", "-c",
+                "echo \"$VIRT_REGRESS_RUN\" > '" + started + "'; exec sleep 300")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+        for (int i = 0; i < 2400 && (!Files.exists(started) || Files.readString(started).isBlank()); i++) {
+            Thread.sleep(25);
+        }
+        killed.destroyForcibly().waitFor();
+        killOrphans(Files.readString(started).strip());
+        assertThat(worktrees(repo)).as("left registered by the killed bisection").hasSize(2);
+
+        Run again = bisect("--repo", repo.toString(), "--good", ids.get(0), "--bad", ids.get(19), "--confirm", "1",
+                "--", "sh", "-c", "exit $(cat code)");
+
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("Removed 1 worktree(s) an interrupted bisection left in " + repo);
+        assertThat(worktrees(repo)).containsExactly("worktree " + repo.toRealPath());
+    }
+
+    private static List<String> worktrees(Path repo) throws Exception {
+        Process list = new ProcessBuilder("git", "-C", repo.toString(), "worktree", "list", "--porcelain").start();
+        String out = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        list.waitFor();
+        return out.lines().filter(l -> l.startsWith("worktree ")).toList();
+    }
+
+    /** Kills the probe command a SIGKILL of its JVM left running, found by its run id. */
+    private static void killOrphans(String marker) throws Exception {
+        String runId = marker.substring(marker.lastIndexOf(',') + 1);
+        try (java.util.stream.Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : entries.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+                try {
+                    if (new String(Files.readAllBytes(entry.resolve("environ")), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains(runId)) {
+                        ProcessHandle.of(Long.parseLong(entry.getFileName().toString()))
+                                .ifPresent(ProcessHandle::destroyForcibly);
+                    }
+                } catch (java.io.IOException gone) {
+                    // ended meanwhile
+                }
+            }
+        }
     }
 
     @Test
@@ -141,5 +232,66 @@ class BisectCommandITest {
                 "--timeout", "soon", "--", "true").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(bisect("--repo", dir.resolve("repo").toString(), "--good", "main~3", "--bad", "main",
                 "--probes", "0", "--", "true").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    /**
+     * A seeded flaky test: fails with probability q percent when file "code" holds 1, never otherwise;
+     * the k-th run of a commit hashes the seed, the commit and k (counted in the directory $1).
+     */
+    private static String[] flakyCommand(Path counts, int q) {
+        return new String[] {"--", "sh", "-c", "c=$VIRT_REGRESS_COMMIT; k=$(cat \"$1/$c\" 2>/dev/null || echo 0);"
+                + " echo $((k + 1)) > \"$1/$c\"; h=$(printf '%s' \"5:$c:$k\" | cksum | cut -d' ' -f1);"
+                + " [ \"$(cat code)\" = 1 ] && [ $((h % 100)) -lt " + q + " ] && exit 1; exit 0", "flaky-test",
+                counts.toString()};
+    }
+
+    private static String[] join(String[] first, String... rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void shouldFindTheCulpritOfAFlakyTestWithItsConfidence(@TempDir Path dir) throws Exception {
+        List<String> ids = repository(dir.resolve("repo"), 13);
+        Path counts = Files.createDirectories(dir.resolve("counts"));
+        Path report = dir.resolve("report");
+
+        Run run = bisect(join(new String[] {"--repo", dir.resolve("repo").toString(), "--good", ids.get(0), "--bad",
+                "main", "--flaky", "--confidence", "0.95", "--max-runs", "300", "--report", report.toString()},
+                flakyCommand(counts, 60)));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("flaky-aware (confidence 0.95, at most 300 runs)")
+                .contains("First bad commit: " + ids.get(13)).contains("Confidence: ").contains("(target 0.95)")
+                .contains("Posterior over the final range").contains("Outcome: COMPLETE");
+        BisectResult result = Json.mapper().readValue(report.resolve("bisect.json").toFile(), BisectResult.class);
+        assertThat(result.flaky().confidence()).isGreaterThanOrEqualTo(0.95);
+        assertThat(result.flaky().posterior()).isNotEmpty();
+    }
+
+    @Test
+    void shouldSwitchToTheFlakyAwareSearchWhenTheBadEndPassesSomeRuns(@TempDir Path dir) throws Exception {
+        List<String> ids = repository(dir.resolve("repo"), 9);
+        Path first = dir.resolve("first-run-done");
+
+        Run run = bisect("--repo", dir.resolve("repo").toString(), "--good", ids.get(0), "--bad", "main",
+                "--repeat", "3", "--", "sh", "-c", "[ -e \"$1\" ] || { touch \"$1\"; exit 0; }; exit $(cat code)",
+                "first-passes", first.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("switching to the flaky-aware search")
+                .contains("First bad commit: " + ids.get(9)).contains("Confidence: ");
+    }
+
+    @Test
+    void shouldRejectAConfidenceOutsideItsRange(@TempDir Path dir) throws Exception {
+        repository(dir.resolve("repo"), 5);
+
+        Run run = bisect("--repo", dir.resolve("repo").toString(), "--good", "main~3", "--bad", "main", "--flaky",
+                "--confidence", "1.5", "--", "true");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--confidence");
     }
 }

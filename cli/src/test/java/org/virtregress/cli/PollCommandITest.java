@@ -61,6 +61,31 @@ class PollCommandITest {
     }
 
     @Test
+    void shouldReadTheChosenArchitecturesOnly(@TempDir Path dir) throws Exception {
+        Path repo = publish(dir.resolve("repo"), foo10);
+
+        Run other = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("a.json").toString(),
+                "--arch", "i586");
+        Run list = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("b.json").toString(),
+                "--arch", "i586,noarch");
+        Run repeated = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("c.json").toString(),
+                "--arch", "i586", "--arch", "noarch");
+        Run component = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("d.json").toString(),
+                "--component", "main");
+        Run mixed = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("e.json").toString(),
+                "--arch", "any,noarch");
+
+        assertThat(other.exitCode()).isZero();
+        assertThat(other.out()).isEqualTo("No new builds.\n");
+        assertThat(list.out()).containsPattern("NEW +foo +1\\.0-1 +noarch");
+        assertThat(repeated.out()).containsPattern("NEW +foo +1\\.0-1 +noarch");
+        assertThat(component.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(component.err()).contains("--component applies to Debian suites");
+        assertThat(mixed.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mixed.err()).contains("cannot be combined");
+    }
+
+    @Test
     void shouldRecordABaseline(@TempDir Path dir) throws Exception {
         Path repo = publish(dir.resolve("repo"), foo10);
 
@@ -99,6 +124,24 @@ class PollCommandITest {
                 "--credentials", Files.writeString(dir.resolve("creds"), "no colon here").toString());
         assertThat(credentials.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(credentials.err()).contains(dir.resolve("creds").toString()).doesNotContain("no colon here");
+    }
+
+    @Test
+    void shouldRefuseAStateFileThatIsADirectoryOrReadOnly(@TempDir Path dir) throws Exception {
+        Path repo = publish(dir.resolve("repo"), foo10);
+        Path directory = Files.createDirectory(dir.resolve("state-dir"));
+        Path readOnly = Files.writeString(dir.resolve("read-only.json"), "{}");
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r--r--r--"));
+
+        Run isDirectory = poll("--repo", repo.toString(), "--package", "foo", "--state", directory.toString());
+        Run isReadOnly = poll("--repo", repo.toString(), "--package", "foo", "--state", readOnly.toString());
+
+        assertThat(isDirectory.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(isDirectory.err()).contains("state file " + directory + " is a directory");
+        assertThat(isReadOnly.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(isReadOnly.err()).contains("state file " + readOnly + " is read-only (mode r--r--r--)");
+        assertThat(readOnly).hasContent("{}");
+        assertThat(isDirectory.out() + isReadOnly.out()).isEmpty();
     }
 
     @Test

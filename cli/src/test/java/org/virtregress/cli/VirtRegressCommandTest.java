@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -34,5 +35,32 @@ class VirtRegressCommandTest {
         cli.setErr(new PrintWriter(new StringWriter()));
 
         assertThat(cli.execute("--no-such-option")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void shouldNameAnUnknownCommandEvenWithHelp() {
+        for (String[] args : List.of(new String[] {"frobnicate", "--help"}, new String[] {"frobnicate"},
+                new String[] {"--help", "frobnicate"})) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = VirtRegressCommand.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(err));
+
+            assertThat(cli.execute(args)).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).as(String.join(" ", args))
+                    .startsWith("virt-regress: unknown command 'frobnicate'").contains("bisect");
+            assertThat(out.toString()).as(String.join(" ", args)).doesNotContain("Usage:");
+        }
+    }
+
+    @Test
+    void shouldStillShowTheHelpOfAKnownCommand() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = VirtRegressCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+
+        assertThat(cli.execute("bisect", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: virt-regress bisect");
     }
 }

@@ -3,7 +3,6 @@ package org.virtregress.bisect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +55,7 @@ public final class Bisector {
     private final boolean checkBadEnd;
     private final Path stateFile;
     private final ProgressListener listener;
+    private final BisectQuestion question;
 
     private Bisector(Builder builder) {
         this.probes = builder.probes;
@@ -66,6 +67,7 @@ public final class Bisector {
         this.checkBadEnd = builder.checkBadEnd;
         this.stateFile = builder.stateFile;
         this.listener = builder.listener;
+        this.question = builder.question;
     }
 
     /** Returns a builder with the defaults: 1 probe per round, 1 run per probe, 3 confirmations. */
@@ -86,6 +88,18 @@ public final class Bisector {
         return new Execution(range, probe).execute();
     }
 
+    /**
+     * Returns the fingerprint a bisection of the range with these settings records in its state file,
+     * and which a state file must match to be resumed (see {@link BisectState#resume}).
+     *
+     * @param range the range
+     * @return the fingerprint
+     */
+    public BisectFingerprint fingerprint(BisectRange range) {
+        return BisectFingerprint.of(question, range,
+                new BisectFingerprint.Rules(repeat, !failureWins, sameFailure, expectedSignature, confirm));
+    }
+
     /** Collects the settings of a {@link Bisector}. Not thread-safe. */
     public static final class Builder {
         private int probes = 1;
@@ -97,6 +111,7 @@ public final class Bisector {
         private boolean checkBadEnd = true;
         private Path stateFile;
         private ProgressListener listener = ProgressListener.NONE;
+        private BisectQuestion question = BisectQuestion.UNKNOWN;
 
         private Builder() {
         }
@@ -159,6 +174,15 @@ public final class Bisector {
             return this;
         }
 
+        /**
+         * Sets what the caller knows of the question (repository, range limits, test), recorded in
+         * the state file's fingerprint so that a state of another question is never reused.
+         */
+        public Builder question(BisectQuestion value) {
+            this.question = value == null ? BisectQuestion.UNKNOWN : value;
+            return this;
+        }
+
         /** Sets the listener told about every probe. */
         public Builder listener(ProgressListener value) {
             this.listener = value == null ? ProgressListener.NONE : value;
@@ -201,18 +225,16 @@ public final class Bisector {
         }
 
         BisectResult execute() throws IOException, InterruptedException {
-            state = new BisectState(BisectState.FORMAT, range.goods(), range.bad(), range.size(), List.of());
-            if (stateFile != null && Files.exists(stateFile)) {
-                BisectState loaded = BisectState.read(stateFile);
-                if (!loaded.matches(range)) {
-                    throw new IOException("state file " + stateFile + " belongs to another bisection (bad "
-                            + loaded.bad() + ", good " + String.join(", ", loaded.goods()) + ", "
-                            + loaded.candidates() + " candidates); remove it or give another state file");
+            BisectFingerprint fingerprint = fingerprint(range);
+            state = BisectState.start(fingerprint);
+            if (stateFile != null) {
+                Optional<BisectState> loaded = BisectState.resume(stateFile, fingerprint);
+                if (loaded.isPresent()) {
+                    loaded.get().runs().forEach(run -> journal.put(run.key(), run));
+                    state = loaded.get();
+                } else {
+                    Json.writeAtomically(stateFile, state);
                 }
-                loaded.runs().forEach(run -> journal.put(run.key(), run));
-                state = loaded;
-            } else if (stateFile != null) {
-                Json.writeAtomically(stateFile, state);
             }
             session = range.session();
             ExecutorService pool = Executors.newFixedThreadPool(probes, runnable -> {

@@ -1,8 +1,12 @@
 package org.virtregress.bisect;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +32,19 @@ import org.virtregress.process.ProgramNotFoundException;
  * skip, 1 to 127 bad, 128 and above (or a signal) aborts the bisection. A command that outlives
  * its timeout is killed and the candidate skipped. The failure signature of a bad run is
  * {@code "exit code N"}. Thread-safe; close it to remove its worktrees.
+ *
+ * <p>A probe holds a lock on {@value #OWNER_LOCK} in its work root while it lives. When a new probe
+ * starts, it removes the worktrees of the repository that an earlier probe left behind (killed
+ * before it could close): those in a work root whose lock nobody holds, or gone from the disk with
+ * the work root this class names. Worktrees of other tools and of live probes stay.
  */
 public final class CommandProbe implements Probe, AutoCloseable {
+    /** The file in a work root that a live probe holds locked. */
+    public static final String OWNER_LOCK = ".virt-regress-bisect.lock";
+
+    private static final String WORK_ROOT_PREFIX = "virt-regress-bisect";
+    private static final String WORKTREE_PREFIX = "worktree-";
+
     private final Path repository;
     private final List<String> argv;
     private final Duration timeout;
@@ -42,6 +57,8 @@ public final class CommandProbe implements Probe, AutoCloseable {
     private final AtomicInteger logs = new AtomicInteger();
     private final AtomicInteger names = new AtomicInteger();
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final FileChannel owner;
+    private final List<Path> pruned;
     private CompletableFuture<Path> preparing;
 
     private CommandProbe(Builder builder) throws IOException {
@@ -49,13 +66,91 @@ public final class CommandProbe implements Probe, AutoCloseable {
         this.argv = List.copyOf(builder.argv);
         this.timeout = builder.timeout;
         this.workRoot = builder.workRoot != null ? builder.workRoot.toAbsolutePath()
-                : Files.createTempDirectory("virt-regress-bisect");
+                : Files.createTempDirectory(WORK_ROOT_PREFIX);
         Files.createDirectories(workRoot);
         this.logDirectory = builder.logDirectory != null ? builder.logDirectory.toAbsolutePath()
                 : workRoot.resolve("logs");
         Files.createDirectories(logDirectory);
         this.runner = builder.runner;
         this.output = builder.output;
+        this.owner = FileChannel.open(workRoot.resolve(OWNER_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (owner.tryLock() == null) {
+                throw new IOException("work root " + workRoot + " is in use by another bisection");
+            }
+        } catch (OverlappingFileLockException e) {
+            owner.close();
+            throw new IOException("work root " + workRoot + " is in use by another bisection", e);
+        } catch (IOException e) {
+            owner.close();
+            throw e;
+        }
+        this.pruned = pruneStaleWorktrees();
+    }
+
+    /**
+     * Returns the worktrees of earlier, killed probes that this probe removed when it started.
+     *
+     * @return their paths; empty when none was left behind
+     */
+    public List<Path> prunedWorktrees() {
+        return pruned;
+    }
+
+    /** Removes the worktrees that probes killed before closing left registered in the repository. */
+    private List<Path> pruneStaleWorktrees() throws IOException {
+        List<Path> stale = new ArrayList<>();
+        String listing;
+        try {
+            listing = gitOutput(repository, "worktree", "list", "--porcelain");
+        } catch (IOException e) {
+            return List.of(); // not a repository (yet): the bisection reports that itself
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while listing the worktrees of " + repository);
+        }
+        for (String line : listing.split("\n")) {
+            if (line.startsWith("worktree ")) {
+                Path worktree = Path.of(line.substring("worktree ".length()));
+                if (!worktree.startsWith(workRoot) && isStale(worktree)) {
+                    stale.add(worktree);
+                }
+            }
+        }
+        for (Path worktree : stale) {
+            try {
+                git(repository, "worktree", "remove", "--force", worktree.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while removing the worktree " + worktree);
+            }
+        }
+        return List.copyOf(stale);
+    }
+
+    /** Whether a worktree was made by a probe that is gone: its work root unlocked, or both gone. */
+    private static boolean isStale(Path worktree) {
+        Path root = worktree.getParent();
+        if (root == null || !worktree.getFileName().toString().startsWith(WORKTREE_PREFIX)) {
+            return false;
+        }
+        Path lock = root.resolve(OWNER_LOCK);
+        if (!Files.exists(lock)) {
+            return !Files.exists(worktree) && root.getFileName() != null
+                    && root.getFileName().toString().startsWith(WORK_ROOT_PREFIX);
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                return false;
+            }
+            held.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false; // a live probe of this JVM
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -214,6 +309,10 @@ public final class CommandProbe implements Probe, AutoCloseable {
     }
 
     private void git(Path directory, String... args) throws IOException, InterruptedException {
+        gitOutput(directory, args);
+    }
+
+    private String gitOutput(Path directory, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
         command.addAll(List.of(args));
         CommandResult result = runner.run(Command.of(command).timeout(Duration.ofMinutes(10)).build(),
@@ -221,6 +320,7 @@ public final class CommandProbe implements Probe, AutoCloseable {
         if (!result.succeeded()) {
             throw new IOException(result.describe() + ": " + result.output().strip());
         }
+        return result.output();
     }
 
     /** Returns the worktrees created so far. */
@@ -251,11 +351,14 @@ public final class CommandProbe implements Probe, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        owner.close();
         synchronized (failures) {
             if (!failures.isEmpty()) {
+                // the unheld lock marks what is left as a stale work root for the next probe to remove
                 throw new IOException("cannot remove worktrees: " + String.join("; ", failures));
             }
         }
+        Files.deleteIfExists(workRoot.resolve(OWNER_LOCK));
     }
 
     /** Removes the worktrees, all at once: each removal deletes a full checkout. */

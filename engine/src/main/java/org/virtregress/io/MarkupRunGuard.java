@@ -46,8 +46,21 @@ final class MarkupRunGuard extends FilterInputStream {
     @Override
     public int read(byte[] buffer, int off, int length) throws IOException {
         int n = super.read(buffer, off, length);
-        for (int k = 0; k < n; k++) {
-            see(buffer[off + k]);
+        int k = 0;
+        while (k < n) {
+            if (state == TEXT) {
+                int start = k;
+                while (k < n && buffer[off + k] != '<') {
+                    k++;
+                }
+                offset += k - start;
+                check();
+                if (k < n) {
+                    see(buffer[off + k++]);
+                }
+            } else {
+                see(buffer[off + k++]);
+            }
         }
         return n;
     }
@@ -80,6 +93,10 @@ final class MarkupRunGuard extends FilterInputStream {
             default -> throw new IllegalStateException("state " + state);
         }
         offset++;
+        check();
+    }
+
+    private void check() throws LimitExceededException {
         if (offset - runStart > cap) {
             throw new LimitExceededException(what + ": more than " + cap + " bytes of one text node, tag or comment"
                     + " from byte " + runStart + "; refusing to read further");

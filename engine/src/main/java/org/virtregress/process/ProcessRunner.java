@@ -9,23 +9,38 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@link Command}s: starts the program directly from its argument array (there is no shell),
  * closes its standard input, streams its output line by line to an {@link OutputListener} (each
  * line cut at {@link #MAX_LINE_CHARS}, so that a program printing gigabytes without a newline
- * cannot exhaust memory; the log file keeps every character), keeps a capped tail of it, and kills the whole process tree when the timeout passes or the calling
- * thread is interrupted. Thread-safe: one runner may run many commands at once.
+ * cannot exhaust memory; the log file keeps every character) and keeps a capped tail of it.
+ *
+ * <p>Nothing a command starts outlives it. Each command runs in a session and process group of its
+ * own (through {@code setsid} where it exists) with {@link #RUN_MARKER} in its environment naming
+ * its run. When it ends, times out, or the calling thread is interrupted, and when the JVM goes
+ * down, the runner kills the process, its group and session, and every process still carrying the
+ * run's id (children that detached with {@code setsid} or {@code nohup}, or kept forking), scanning
+ * {@code /proc} again until none is left. Thread-safe: one runner may run many commands at once.
  */
 public final class ProcessRunner {
     /** Default number of output characters kept in memory per stream. */
     public static final int DEFAULT_OUTPUT_CAP = 1 << 20;
+
+    /**
+     * The environment variable that marks every process a command starts: the run ids of the
+     * command and of the commands it runs inside, separated by commas.
+     */
+    public static final String RUN_MARKER = "VIRT_REGRESS_RUN";
 
     /**
      * Characters of one output line handed to the listener and kept in the tail; the rest of a
@@ -35,6 +50,7 @@ public final class ProcessRunner {
 
     private static final int SPILL_CHARS = 8192;
     private static final File DEV_NULL = new File("/dev/null");
+    private static final Path SETSID = findSetsid();
 
     private final int outputCap;
 
@@ -66,11 +82,14 @@ public final class ProcessRunner {
      * @throws InterruptedException if the calling thread is interrupted; the process tree is killed first
      */
     public CommandResult run(Command command, OutputListener listener) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command.argv());
+        String runId = UUID.randomUUID().toString();
+        ProcessBuilder builder = new ProcessBuilder(startArgv(command));
         if (command.workingDirectory() != null) {
             builder.directory(command.workingDirectory().toFile());
         }
         builder.environment().putAll(command.environment());
+        String outer = System.getenv(RUN_MARKER);
+        builder.environment().put(RUN_MARKER, outer == null || outer.isEmpty() ? runId : outer + "," + runId);
         builder.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
         builder.redirectErrorStream(command.mergeStderr());
 
@@ -91,21 +110,26 @@ public final class ProcessRunner {
         if (err != null) {
             err.start();
         }
+        ProcessSweep sweep = new ProcessSweep(process.pid(), runId);
+        LiveCommands.add(sweep);
         boolean timedOut = false;
         try {
             if (!process.waitFor(command.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
                 timedOut = true;
-                killTree(process.toHandle());
+                sweep.killAll();
                 process.waitFor(10, TimeUnit.SECONDS);
             }
+            // what the command left running (detached daemons, stray children) ends with it
+            sweep.killAll();
             out.join(TimeUnit.SECONDS.toMillis(10));
             if (err != null) {
                 err.join(TimeUnit.SECONDS.toMillis(10));
             }
         } catch (InterruptedException e) {
-            killTree(process.toHandle());
+            sweep.killAll();
             throw e;
         } finally {
+            LiveCommands.remove(sweep);
             if (log != null) {
                 synchronized (log) {
                     closeQuietly(log);
@@ -119,11 +143,18 @@ public final class ProcessRunner {
     }
 
     /**
-     * Kills a process and every descendant, children first collected so none is orphaned first.
+     * Kills a process and every descendant, children first collected so none is orphaned first. For
+     * a command this runner is running, it kills everything the command started (its group, session
+     * and every process carrying its run id), as a timeout does.
      *
      * @param root the process whose tree is killed
      */
     public static void killTree(ProcessHandle root) {
+        Optional<ProcessSweep> running = LiveCommands.of(root.pid());
+        if (running.isPresent()) {
+            running.get().killAll();
+            return;
+        }
         List<ProcessHandle> all = new ArrayList<>();
         root.descendants().forEach(all::add);
         root.destroyForcibly();
@@ -132,6 +163,58 @@ public final class ProcessRunner {
         }
         // a child may have forked again between the snapshot and the kill
         root.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * Returns the argument array that starts the command in a new session: {@code setsid --wait --}
+     * before it where {@code setsid} exists. As {@code setsid} reports a missing program only by its
+     * exit code, the program is looked up first, the way {@code execvp} will.
+     */
+    private static List<String> startArgv(Command command) throws ProgramNotFoundException {
+        if (SETSID == null) {
+            return command.argv();
+        }
+        String program = command.argv().get(0);
+        String path = command.environment().getOrDefault("PATH", System.getenv("PATH"));
+        if (findProgram(program, command.workingDirectory(), path) == null) {
+            throw new ProgramNotFoundException(program, new IOException("no such executable file"
+                    + (program.contains("/") ? "" : " on the PATH")));
+        }
+        List<String> argv = new ArrayList<>(List.of(SETSID.toString(), "--wait", "--"));
+        argv.addAll(command.argv());
+        return argv;
+    }
+
+    /** Returns the executable file a program name stands for, or null. */
+    static Path findProgram(String program, Path workingDirectory, String path) {
+        if (program.contains("/")) {
+            Path file = workingDirectory == null ? Path.of(program) : workingDirectory.resolve(program);
+            return Files.isRegularFile(file) && Files.isExecutable(file) ? file : null;
+        }
+        for (String directory : (path == null ? "" : path).split(":", -1)) {
+            Path dir = directory.isEmpty() ? Path.of(".") : Path.of(directory);
+            if (!dir.isAbsolute() && workingDirectory != null) {
+                dir = workingDirectory.resolve(dir);
+            }
+            Path file = dir.resolve(program);
+            if (Files.isRegularFile(file) && Files.isExecutable(file)) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    private static Path findSetsid() {
+        if (!ProcessSweep.procAvailable()) {
+            return null;
+        }
+        for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            Path file = Path.of(candidate);
+            if (Files.isExecutable(file)) {
+                return file;
+            }
+        }
+        return null;
     }
 
     private static void closeQuietly(Writer writer) {

@@ -18,6 +18,7 @@ import org.virtregress.process.Command;
 import org.virtregress.process.CommandResult;
 import org.virtregress.process.ProcessRunner;
 import org.virtregress.process.OutputListener;
+import org.virtregress.storage.AtomicFile;
 import org.virtregress.storage.Json;
 
 /**
@@ -205,7 +206,8 @@ public final class Archive {
 
     private static void download(Build build, Fetcher fetcher, Path target) throws IOException {
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        AtomicFile.sweep(target, ".part");
+        Path tmp = AtomicFile.temporaryFile(target, ".part");
         try {
             MessageDigest digest = build.checksum().newDigest();
             long size = 0;

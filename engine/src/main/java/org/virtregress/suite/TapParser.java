@@ -39,8 +39,9 @@ public final class TapParser implements ResultParser {
         TapStream tap = new TapStream(source);
         String failure = null;
         long lines = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(CappedInputStream.leavingOpen(input, sizeCap,
-                "input exceeds the size cap of " + sizeCap + " bytes"),
+        InputStream capped = CappedInputStream.leavingOpen(input, sizeCap,
+                "input exceeds the size cap of " + sizeCap + " bytes");
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(capped,
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
             StringBuilder line = new StringBuilder();

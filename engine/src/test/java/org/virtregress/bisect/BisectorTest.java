@@ -263,6 +263,83 @@ class BisectorTest {
                 .hasMessageContaining(state.toString()).hasMessageContaining("another bisection");
     }
 
+    private static BisectQuestion question(String... argv) {
+        return new BisectQuestion("/srv/repo", List.of("src"), false, List.of(argv), java.time.Duration.ofMinutes(5));
+    }
+
+    @Test
+    void shouldRefuseAStateFileOfAnotherTestCommandAndSayWhatDiffers(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("state.json");
+        BisectRange range = BuildBisection.of(builds(10));
+        Bisector.builder().stateFile(state).question(question("./old-test.sh")).build().run(range, failingFrom(5));
+
+        assertThatThrownBy(() -> Bisector.builder().stateFile(state).question(question("./new-test.sh")).repeat(3)
+                .build().run(range, failingFrom(7)))
+                .isInstanceOfSatisfying(BisectStateMismatchException.class, e -> assertThat(e.differences())
+                        .containsExactly("test command: [./old-test.sh] in the state file, [./new-test.sh] now",
+                                "repeat: 1 in the state file, 3 now"))
+                .hasMessageContaining("state file " + state + " belongs to another bisection")
+                .hasMessageContaining("give another state file, or delete " + state + " to start afresh");
+    }
+
+    @Test
+    void shouldRefuseAStateFileWhoseRangeOrRulesDiffer(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("state.json");
+        BisectRange range = BuildBisection.of(builds(10));
+        Bisector.builder().stateFile(state).question(question("./t.sh")).build().run(range, failingFrom(5));
+        BisectFingerprint recorded = BisectState.read(state).fingerprint();
+
+        BisectFingerprint other = Bisector.builder().sameFailure(true).failureWins(false).confirm(1)
+                .question(new BisectQuestion("/srv/other", List.of(), true, List.of("./t.sh"),
+                        java.time.Duration.ofMinutes(1)))
+                .build().fingerprint(range);
+
+        assertThat(recorded.differences(other)).containsExactly(
+                "repository: /srv/repo in the state file, /srv/other now",
+                "paths: [src] in the state file, [] now",
+                "first parent: false in the state file, true now",
+                "timeout: 5m in the state file, 1m now",
+                "runs must agree: false in the state file, true now",
+                "same failure: false in the state file, true now",
+                "confirmation probes: 3 in the state file, 1 now");
+        assertThat(recorded.differences(Bisector.builder().question(question("./t.sh")).probes(4).build()
+                .fingerprint(range))).as("probes per round change no verdict").isEmpty();
+    }
+
+    @Test
+    void shouldResumeWithMoreProbesPerRoundAndStartAfreshWithoutAFile(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("state.json");
+        BisectRange range = BuildBisection.of(builds(30));
+        Bisector first = Bisector.builder().stateFile(state).question(question("./t.sh")).build();
+        assertThat(BisectState.resume(state, first.fingerprint(range))).isEmpty();
+        first.run(range, failingFrom(11));
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+        Bisector second = Bisector.builder().stateFile(state).question(question("./t.sh")).probes(3).build();
+        assertThat(BisectState.resume(state, second.fingerprint(range))).get()
+                .satisfies(s -> assertThat(s.runs()).isNotEmpty());
+        BisectResult result = second.run(range, counting(failingFrom(11), calls));
+
+        assertThat(result.culprit().id()).isEqualTo("build-11");
+        assertThat(result.confirmation()).allSatisfy(r -> assertThat(r.reason()).endsWith("(from the state file)"));
+        assertThat(calls).as("only candidates the first run never chose run again").doesNotContainKeys(
+                "build-10", "build-11");
+    }
+
+    @Test
+    void shouldRefuseAStateFileWrittenWithoutAFingerprint(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("state.json");
+        Files.writeString(state, "{\"format\":1,\"goods\":[\"build-0\"],\"bad\":\"build-9\",\"candidates\":9,"
+                + "\"runs\":[{\"key\":\"VERIFY/build-9/1/0\",\"verdict\":\"BAD\",\"duration\":1.0}]}");
+
+        assertThatThrownBy(() -> Bisector.builder().stateFile(state).build()
+                .run(BuildBisection.of(builds(10)), failingFrom(5)))
+                .isInstanceOf(BisectStateMismatchException.class)
+                .hasMessageContaining("written by an earlier virt-regress (format 1)")
+                .hasMessageContaining("does not record the test command")
+                .hasMessageContaining("delete " + state + " to start afresh");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {2, 3})
     void shouldRunKProbesAtOnce(int k) throws Exception {

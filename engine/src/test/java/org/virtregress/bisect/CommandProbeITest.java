@@ -66,6 +66,37 @@ class CommandProbeITest {
     }
 
     @Test
+    void shouldRemoveTheWorktreesOfKilledProbesButNoOthers(@TempDir Path dir) throws Exception {
+        try (TestHistory repo = TestHistory.create(dir.resolve("repo"))) {
+            List<String> ids = history(repo, 0, 1);
+            // what a probe killed with SIGKILL leaves: its worktree registered, its lock file unheld
+            Path dead = dir.resolve("virt-regress-bisect-dead").resolve("worktree-1");
+            git(repo.directory(), "worktree", "add", "--quiet", "--detach", dead.toString(), ids.get(0));
+            Files.writeString(dead.getParent().resolve(CommandProbe.OWNER_LOCK), "");
+            // and one whose temporary directory was cleaned up since
+            Path gone = dir.resolve("virt-regress-bisect-gone").resolve("worktree-1");
+            git(repo.directory(), "worktree", "add", "--quiet", "--detach", gone.toString(), ids.get(0));
+            git(repo.directory(), "worktree", "add", "--quiet", "--detach", dir.resolve("mine").toString(), ids.get(0));
+            new ProcessRunner().run(Command.of("rm", "-rf", gone.getParent().toString()).build(), OutputListener.NONE);
+
+            try (CommandProbe live = CommandProbe.builder(repo.directory(), List.of("true"))
+                    .workRoot(dir.resolve("virt-regress-bisect-live")).build()) {
+                assertThat(live.prunedWorktrees()).containsExactlyInAnyOrder(dead, gone);
+                live.probe(candidate(ids.get(1)));
+                try (CommandProbe next = CommandProbe.builder(repo.directory(), List.of("true"))
+                        .workRoot(dir.resolve("virt-regress-bisect-next")).build()) {
+                    assertThat(next.prunedWorktrees()).as("the live probe's worktree stays").isEmpty();
+                    assertThat(git(repo.directory(), "worktree", "list", "--porcelain"))
+                            .contains("worktree " + live.worktrees().get(0))
+                            .contains("worktree " + dir.resolve("mine"))
+                            .doesNotContain(dead.toString()).doesNotContain(gone.toString());
+                    assertThat(dead).doesNotExist();
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldRunInTheCandidatesOwnWorktreeWithItsCommitInTheEnvironment(@TempDir Path dir) throws Exception {
         try (TestHistory repo = TestHistory.create(dir.resolve("repo"))) {
             List<String> ids = history(repo, 0, 0);

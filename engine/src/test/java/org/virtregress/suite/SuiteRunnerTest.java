@@ -81,6 +81,40 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void shouldLeaveNoProcessOfATimedOutSuiteRunning(@TempDir Path dir) throws Exception {
+        SuiteDefinition suite = SuiteDefinition.builder("detach", List.of("sh", script(dir, "detaches.sh").toString()))
+                .timeout(Duration.ofSeconds(3))
+                .logDirectory(dir.resolve("logs"))
+                .build();
+
+        SuiteResult result = new SuiteRunner().run(suite);
+
+        assertThat(result.status()).isEqualTo(SuiteStatus.ERROR);
+        assertThat(result.errorMessage()).contains("timed out");
+        String marker = Files.readAllLines(Path.of(result.logPath())).stream().filter(l -> l.startsWith("# run "))
+                .findFirst().orElseThrow().substring("# run ".length());
+        String runId = marker.substring(marker.lastIndexOf(',') + 1);
+        assertThat(aliveCarrying(runId)).as("processes of the suite still alive").isEmpty();
+    }
+
+    /** The live processes (zombies aside) whose environment carries the run id, read from /proc. */
+    private static List<String> aliveCarrying(String runId) throws IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.filter(p -> p.getFileName().toString().matches("[0-9]+")).filter(p -> {
+                try {
+                    String environ = new String(Files.readAllBytes(p.resolve("environ")),
+                            java.nio.charset.StandardCharsets.ISO_8859_1);
+                    return !Files.readString(p.resolve("stat")).replaceFirst("^.*\\) ", "").startsWith("Z")
+                            && List.of(environ.split("\0")).stream().anyMatch(
+                                    v -> v.startsWith(ProcessRunner.RUN_MARKER + "=") && v.contains(runId));
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    @Test
     void shouldReadAllResultsAndKeepTheFullLogWhileMemoryHoldsOnlyACappedTail(@TempDir Path dir) throws Exception {
         SuiteDefinition suite = SuiteDefinition.builder("chatty", List.of("sh", script(dir, "chatty.sh").toString()))
                 .logDirectory(dir.resolve("logs"))

@@ -41,6 +41,18 @@ public final class RepositoryServer implements AutoCloseable {
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> stalls = new ConcurrentHashMap<>();
     private final Map<String, URI> redirects = new ConcurrentHashMap<>();
+    private final Map<String, Hook> hooks = new ConcurrentHashMap<>();
+
+    /** Work done by the server between reading a file and sending it. */
+    @FunctionalInterface
+    public interface Hook {
+        /**
+         * Does the work.
+         *
+         * @throws Exception if it fails; the client then gets a 500
+         */
+        void run() throws Exception;
+    }
 
     private RepositoryServer(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -109,6 +121,14 @@ public final class RepositoryServer implements AutoCloseable {
         redirects.put("/" + path, target);
     }
 
+    /**
+     * Runs a hook once, the next time a path is asked for, after its content was read and before
+     * it is sent: the client gets the file as it was, and finds the disk changed afterwards.
+     */
+    public void beforeAnswering(String path, Hook hook) {
+        hooks.put("/" + path, hook);
+    }
+
     /** Serves failing and stalling paths normally again. */
     public void heal() {
         failures.clear();
@@ -141,6 +161,15 @@ public final class RepositoryServer implements AutoCloseable {
             }
             byte[] body = Files.readAllBytes(served);
             String etag = "\"" + sha256(body) + "\"";
+            Hook hook = hooks.remove(path);
+            if (hook != null) {
+                try {
+                    hook.run();
+                } catch (Exception e) {
+                    respond(exchange, path, 500, null);
+                    throw new IOException("hook for " + path + " failed", e);
+                }
+            }
             exchange.getResponseHeaders().set("ETag", etag);
             if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
                 respond(exchange, path, 304, null);

@@ -21,6 +21,7 @@ import org.virtregress.bisect.Candidate;
 import org.virtregress.bisect.Outcome;
 import org.virtregress.bisect.CommandProbe;
 import org.virtregress.bisect.CommitGraph;
+import org.virtregress.bisect.FlakyBisector;
 import org.virtregress.storage.Json;
 
 /**
@@ -57,7 +58,8 @@ final class BisectCallable extends MasterToSlaveFileCallable<String> {
         Path work = base.resolve(WORK_DIRECTORY);
         Files.createDirectories(work);
         try (CommitGraph graph = CommitGraph.open(repository)) {
-            BisectRange range = graph.range(settings.goods(), settings.bad(), settings.paths(), settings.firstParent());
+            BisectRange range = graph.range(settings.goods(), settings.bad(), settings.paths(),
+                    settings.firstParent() || settings.flaky());
             String name = BisectStateName.of(range.goods(), range.bad(), settings, command, timeoutMinutes);
             Path stateFile = work.resolve(name + "-state.json");
             boolean resumed = Files.exists(stateFile);
@@ -83,9 +85,12 @@ final class BisectCallable extends MasterToSlaveFileCallable<String> {
                     .logDirectory(work.resolve(name + "-logs"))
                     .output((stream, line) -> log.println(line))
                     .build()) {
-                result = Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
-                        .confirm(settings.confirm()).stateFile(stateFile).listener(progress)
-                        .build().run(range, probe);
+                FlakyBisector flaky = FlakyBisector.builder().probes(settings.probes())
+                        .confidence(settings.confidence()).stateFile(stateFile).listener(progress).build();
+                result = settings.flaky() ? flaky.run(range, probe)
+                        : flaky.runAfter(Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
+                                .confirm(settings.confirm()).stateFile(stateFile).listener(progress).build(),
+                                range, probe, log::println);
             }
             if (result.outcome() != Outcome.ABORTED) {
                 // finished: building again starts afresh; only a bisection that stopped early resumes

@@ -37,6 +37,10 @@ final class BisectStateName {
                 .append("\0repeat=").append(settings.repeat())
                 .append("\0confirm=").append(settings.confirm())
                 .append("\0timeout=").append(timeoutMinutes);
+        if (settings.flaky()) {
+            // a flaky-aware search has its own state; the names of the others stay as they were
+            key.append("\0flaky=").append(settings.confidence());
+        }
         command.forEach(c -> key.append("\0arg=").append(c));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
