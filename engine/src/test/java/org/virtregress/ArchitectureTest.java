@@ -1,7 +1,10 @@
 package org.virtregress;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.Configuration.consideringOnlyDependenciesInAnyPackage;
+import static com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.adhereToPlantUmlDiagram;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -9,35 +12,23 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.stream.XMLInputFactory;
 
 /**
- * The package design of the engine (see the architecture notes): Jenkins stays out of it, every
- * package uses only the packages below it, and there are no cycles.
- *
- * <pre>
- *   report ─────────────────────────────┐
- *     │                                 ▼
- *   bisect ──► suite ──► process      (everything may use storage)
- *     │  └───► repo ──► version, process (gpgv)
- *   install ──► process, version, repo (model only)
- *   hunt ──► bisect, repo, install, suite, report, process, storage (the top: only the CLI and the plugin use it)
- * </pre>
+ * The package design of the engine: the diagram {@code engine/design.puml} says which package may
+ * use which, and every import of {@code org.virtregress.*} must follow it. The rules the diagram
+ * cannot draw follow: Jenkins stays out, version ordering is pure, only the bisection uses JGit, every
+ * XML reader comes from {@code io.SafeXml}, and there are no cycles.
  */
 @AnalyzeClasses(packages = "org.virtregress", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    private static final String VERSION = "org.virtregress.version..";
-    private static final String PROCESS = "org.virtregress.process..";
-    private static final String STORAGE = "org.virtregress.storage..";
-    private static final String REPO = "org.virtregress.repo..";
-    private static final String INSTALL = "org.virtregress.install..";
-    private static final String SUITE = "org.virtregress.suite..";
-    private static final String BISECT = "org.virtregress.bisect..";
-    private static final String REPORT = "org.virtregress.report..";
-    private static final String IO = "org.virtregress.io..";
+    private static final String ENGINE = "org.virtregress..";
     private static final Set<Class<?>> XML_FACTORIES = Set.of(
             XMLInputFactory.class, DocumentBuilderFactory.class, SAXParserFactory.class);
     private static final DescribedPredicate<JavaMethodCall> NEW_XML_FACTORY = DescribedPredicate.describe(
@@ -45,87 +36,44 @@ class ArchitectureTest {
             call -> Set.of("newFactory", "newInstance", "newDefaultFactory", "newDefaultInstance", "newNSInstance",
                     "newDefaultNSInstance").contains(call.getName())
                     && XML_FACTORIES.stream().anyMatch(factory -> call.getTargetOwner().isAssignableTo(factory)));
-    private static final String HUNT = "org.virtregress.hunt..";
 
     @ArchTest
-    static final ArchRule NO_JENKINS = noClasses().that().resideInAPackage("org.virtregress..")
+    static final ArchRule FOLLOWS_THE_DESIGN = classes().that().resideInAPackage(ENGINE)
+            .should(adhereToPlantUmlDiagram(design(), consideringOnlyDependenciesInAnyPackage(ENGINE)))
+            .because("the design is drawn in engine/design.puml");
+
+    @ArchTest
+    static final ArchRule NO_JENKINS = noClasses().that().resideInAPackage(ENGINE)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "hudson..", "jenkins..", "org.kohsuke.stapler..", "io.jenkins..")
             .because("the engine runs without Jenkins: the plugin is thin glue over it");
 
     @ArchTest
-    static final ArchRule VERSION_IS_PURE = noClasses().that().resideInAPackage(VERSION)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    PROCESS, STORAGE, REPO, INSTALL, SUITE, BISECT, REPORT, "java.io..", "java.nio..", "java.net..")
+    static final ArchRule VERSION_IS_PURE = noClasses().that().resideInAPackage("org.virtregress.version..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..")
             .allowEmptyShould(true)
-            .because("version ordering is pure: no I/O and nothing else of ours");
+            .because("version ordering is pure: no I/O");
 
     @ArchTest
-    static final ArchRule PROCESS_IS_A_LEAF = noClasses().that().resideInAnyPackage(PROCESS, STORAGE)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    VERSION, REPO, INSTALL, SUITE, BISECT, REPORT)
-            .allowEmptyShould(true)
-            .because("running commands and writing files know no domain concept");
+    static final ArchRule ONLY_THE_BISECTION_USES_GIT = noClasses().that().resideInAPackage(ENGINE)
+            .and().resideOutsideOfPackage("org.virtregress.bisect..")
+            .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..")
+            .because("repository readers, installers and suites know nothing of git");
 
     @ArchTest
-    static final ArchRule REPO_KNOWS_NO_CONSUMER = noClasses().that().resideInAPackage(REPO)
-            .should().dependOnClassesThat().resideInAnyPackage(INSTALL, SUITE, BISECT, REPORT, "org.eclipse.jgit..")
-            .allowEmptyShould(true)
-            .because("repository readers know neither installers nor git");
-
-    @ArchTest
-    static final ArchRule INSTALL_USES_NO_HIGHER_LAYER = noClasses().that().resideInAPackage(INSTALL)
-            .should().dependOnClassesThat().resideInAnyPackage(SUITE, BISECT, REPORT, "org.eclipse.jgit..")
-            .allowEmptyShould(true)
-            .because("installers install; they do not test or bisect");
-
-    @ArchTest
-    static final ArchRule SUITE_KNOWS_NO_GIT = noClasses().that().resideInAPackage(SUITE)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    REPO, INSTALL, BISECT, REPORT, "org.eclipse.jgit..")
-            .allowEmptyShould(true)
-            .because("a suite runs and reads results; it knows neither git nor packages");
-
-    @ArchTest
-    static final ArchRule BISECT_DOES_NOT_INSTALL = noClasses().that().resideInAPackage(BISECT)
-            .should().dependOnClassesThat().resideInAnyPackage(INSTALL, REPORT)
-            .allowEmptyShould(true)
-            .because("the bisection is handed its probe from outside; it never installs anything itself");
-
-    @ArchTest
-    static final ArchRule NOTHING_DEPENDS_ON_REPORT = noClasses().that().resideInAnyPackage(
-                    VERSION, PROCESS, STORAGE, REPO, INSTALL, SUITE, BISECT)
-            .should().dependOnClassesThat().resideInAPackage(REPORT)
-            .allowEmptyShould(true)
-            .because("the report is filled from the stages, never the other way round");
-
-    @ArchTest
-    static final ArchRule IO_IS_A_LEAF = noClasses().that().resideInAPackage(IO)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    VERSION, PROCESS, STORAGE, REPO, INSTALL, SUITE, BISECT, REPORT, HUNT)
-            .allowEmptyShould(true)
-            .because("reading untrusted input safely knows no domain concept; every package may use it");
-
-    @ArchTest
-    static final ArchRule ONE_HARDENED_XML_FACTORY = noClasses().that().resideOutsideOfPackage(IO)
+    static final ArchRule ONE_HARDENED_XML_FACTORY = noClasses().that().resideOutsideOfPackage("org.virtregress.io..")
             .should().callMethodWhere(NEW_XML_FACTORY)
             .because("every XML reader comes from io.SafeXml: DTDs and entities off, every node capped");
 
     @ArchTest
-    static final ArchRule NOTHING_IN_THE_ENGINE_USES_THE_HUNT = noClasses().that().resideInAnyPackage(
-                    VERSION, PROCESS, STORAGE, REPO, INSTALL, SUITE, BISECT, REPORT)
-            .should().dependOnClassesThat().resideInAPackage(HUNT)
-            .allowEmptyShould(true)
-            .because("the hunt joins the stages; only the command line and the plugin call it");
-
-    @ArchTest
-    static final ArchRule HUNT_USES_ONLY_THE_STAGES = noClasses().that().resideInAPackage(HUNT)
-            .should().dependOnClassesThat().resideInAnyPackage("org.virtregress.cli..", "org.eclipse.jgit..")
-            .allowEmptyShould(true)
-            .because("the hunt works through bisect, repo, install, suite, report, process and storage;"
-                    + " git is the commit graph's");
-
-    @ArchTest
     static final ArchRule NO_CYCLES = slices().matching("org.virtregress.(*)..").should().beFreeOfCycles()
             .allowEmptyShould(true);
+
+    private static URL design() {
+        try {
+            return Path.of("design.puml").toAbsolutePath().toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

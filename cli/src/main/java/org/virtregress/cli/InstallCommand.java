@@ -1,11 +1,11 @@
 package org.virtregress.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.virtregress.install.InstallException;
 import org.virtregress.install.InstallRequest;
@@ -14,6 +14,7 @@ import org.virtregress.install.Installer;
 import org.virtregress.install.Installers;
 import org.virtregress.install.PackageChange;
 import org.virtregress.install.PackageSpec;
+import org.virtregress.net.Credentials;
 import org.virtregress.process.ProcessRunner;
 import org.virtregress.storage.Json;
 import picocli.CommandLine;
@@ -49,6 +50,12 @@ public final class InstallCommand implements Callable<Integer> {
             description = "A repository to install from (repeatable). For apt: a flat repository URL, or 'URL SUITE COMPONENT...'.")
     private List<String> repositories = new ArrayList<>();
 
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = {"File whose first line is user:password for HTTP basic authentication, used for every",
+                "--repo; without it, the environment variables " + Credentials.USER_VARIABLE + " and "
+                        + Credentials.PASSWORD_VARIABLE + " are used when set."})
+    private Path credentialsFile;
+
     @Option(names = "--no-gpg-check", description = "Do not check package signatures (unsigned test repositories only).")
     private boolean noGpgCheck;
 
@@ -82,9 +89,17 @@ public final class InstallCommand implements Callable<Integer> {
                     .lockTimeout(seconds("--lock-timeout", lockTimeoutSeconds));
             packages.forEach(text -> builder.install(PackageSpec.parse(text)));
             removals.forEach(builder::remove);
-            repositories.forEach(builder::repository);
+            Credentials credentials = credentialsFile != null ? Credentials.fromFile(credentialsFile)
+                    : Credentials.fromEnvironment(System.getenv()).orElse(null);
+            for (String repository : repositories) {
+                if (credentials == null) {
+                    builder.repository(repository);
+                } else {
+                    builder.repository(repository, credentials.user(), credentials.password());
+                }
+            }
             request = builder.build();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IOException e) {
             err.println("virt-regress install: " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
@@ -122,12 +137,15 @@ public final class InstallCommand implements Callable<Integer> {
         if (result.success()) {
             out.println("installed and verified with " + result.manager()
                     + (result.root() == null ? "" : " in " + result.root()) + ":");
-            for (PackageSpec spec : result.requested()) {
-                out.println("  " + spec.name() + " " + result.after().get(spec.name())
-                        + versionBefore(result.before(), spec.name()));
+            List<PackageChange> changes = result.changes();
+            for (PackageChange change : changes) {
+                out.println("  " + change.name() + (change.removed() ? " removed" : " " + display(change.to()))
+                        + " (was " + orAbsent(display(change.from())) + ")");
             }
-            for (String name : result.removals()) {
-                out.println("  " + name + " removed" + versionBefore(result.before(), name));
+            for (PackageSpec spec : result.requested()) {
+                if (changes.stream().noneMatch(change -> change.name().equals(spec.name()))) {
+                    out.println("  " + spec.name() + " " + display(result.after().get(spec.name())) + " (reinstalled)");
+                }
             }
             return;
         }
@@ -135,12 +153,13 @@ public final class InstallCommand implements Callable<Integer> {
         out.println(result.rolledBack() ? "rolled back: the root holds what it held before"
                 : "NOT fully rolled back: see the versions below");
         for (PackageChange change : result.restored()) {
-            out.println("  restored " + change.name() + ": " + orAbsent(change.from()) + " -> " + orAbsent(change.to()));
+            out.println("  restored " + change.name() + ": " + orAbsent(display(change.from())) + " -> "
+                    + orAbsent(display(change.to())));
         }
     }
 
-    private static String versionBefore(Map<String, String> before, String name) {
-        return " (was " + orAbsent(before.get(name)) + ")";
+    private static String display(String version) {
+        return PackageChange.displayVersion(version);
     }
 
     private static String orAbsent(String version) {

@@ -2,6 +2,7 @@ package org.virtregress.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,10 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.virtregress.process.OutputListener;
+import org.virtregress.storage.AtomicFile;
 import org.virtregress.storage.Json;
 import org.virtregress.suite.CaseAttempt;
 import org.virtregress.suite.CaseResult;
 import org.virtregress.suite.CaseVerdict;
+import org.virtregress.suite.JUnitXmlWriter;
 import org.virtregress.suite.ParsedCases;
 import org.virtregress.suite.RerunTemplate;
 import org.virtregress.suite.ResultFormat;
@@ -72,6 +75,10 @@ public final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON to this file.")
     private Path json;
+
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Write the result as JUnit XML (Surefire dialect, flaky reruns included) to this file.")
+    private Path junit;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Suite name (default: the program's file name).")
     private String name;
@@ -135,6 +142,11 @@ public final class TestCommand implements Callable<Integer> {
         print(out, result);
         if (json != null) {
             Json.writeAtomically(json.toAbsolutePath(), result);
+        }
+        if (junit != null) {
+            ByteArrayOutputStream xml = new ByteArrayOutputStream();
+            JUnitXmlWriter.write(result, xml);
+            AtomicFile.write(junit.toAbsolutePath(), xml.toByteArray());
         }
         out.flush();
         return switch (result.status()) {

@@ -13,9 +13,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.storage.Json;
+import org.virtregress.suite.CaseResult;
+import org.virtregress.suite.CaseStatus;
 import org.virtregress.suite.CaseVerdict;
+import org.virtregress.suite.JUnitXmlParser;
+import org.virtregress.suite.ParsedCases;
 import org.virtregress.suite.SuiteResult;
 import org.virtregress.suite.SuiteStatus;
+import org.virtregress.testing.TestFiles;
 import picocli.CommandLine;
 
 class TestCommandTest {
@@ -51,7 +56,7 @@ class TestCommandTest {
 
     @Test
     void shouldRerunFailedTapCasesAndReportFlakyOnes(@TempDir Path dir) throws Exception {
-        Path script = fixture(dir, "flaky-suite.sh");
+        Path script = TestFiles.copy(TestFiles.FLAKY_SUITE, dir);
         Path json = dir.resolve("result.json");
 
         Run run = run("test", "-C", dir.toString(), "--log-dir", dir.resolve("logs").toString(),
@@ -68,8 +73,27 @@ class TestCommandTest {
     }
 
     @Test
+    void shouldWriteJUnitXmlWithTheFlakyRerunsForAnyCi(@TempDir Path dir) throws Exception {
+        Path script = TestFiles.copy(TestFiles.FLAKY_SUITE, dir);
+        Path xml = dir.resolve("reports/TEST-flaky.xml");
+        Files.createDirectories(xml.getParent());
+
+        Run run = run("test", "-C", dir.toString(), "--log-dir", dir.resolve("logs").toString(),
+                "--rerun-failed", "2", "--junit", xml.toString(), "--", "sh", script.toString());
+
+        assertThat(run.exitCode).as(run.err).isEqualTo(ExitCodes.TEST_FAILURES);
+        ParsedCases parsed = new JUnitXmlParser().parse(xml);
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.cases()).extracting(CaseResult::status)
+                .containsExactly(CaseStatus.PASS, CaseStatus.PASS, CaseStatus.FAIL);
+        assertThat(parsed.cases().get(2).failureReason()).contains("disk image checksum mismatch");
+        assertThat(Files.readString(xml)).contains("<flakyFailure").contains("<rerunFailure")
+                .contains("failures=\"1\"");
+    }
+
+    @Test
     void shouldRerunWithAnExplicitTemplate(@TempDir Path dir) throws Exception {
-        Path script = fixture(dir, "flaky-suite.sh");
+        Path script = TestFiles.copy(TestFiles.FLAKY_SUITE, dir);
 
         Run run = run("test", "-C", dir.toString(), "--log-dir", dir.resolve("logs").toString(),
                 "--rerun-failed", "1", "--rerun-template", "[\"sh\", \"" + script + "\", \"{case}\"]",

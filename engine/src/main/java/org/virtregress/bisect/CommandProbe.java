@@ -39,9 +39,6 @@ import org.virtregress.process.ProgramNotFoundException;
  * the work root this class names. Worktrees of other tools and of live probes stay.
  */
 public final class CommandProbe implements Probe, AutoCloseable {
-    /** The exit code that marks a candidate untestable. */
-    public static final int SKIP_CODE = 125;
-
     /** The file in a work root that a live probe holds locked. */
     public static final String OWNER_LOCK = ".virt-regress-bisect.lock";
 
@@ -265,18 +262,18 @@ public final class CommandProbe implements Probe, AutoCloseable {
                     "timed out after " + duration.toSeconds() + " s and was killed");
         }
         int code = result.exitCode();
-        if (code == 0) {
-            return new ProbeResult(Verdict.GOOD, 1, duration, logRef, null, "exit code 0");
+        Verdict verdict;
+        try {
+            verdict = Verdict.ofExitCode(code);
+        } catch (ProbeAbortedException e) {
+            throw new ProbeAbortedException(e.getMessage() + "; from " + Command.of(result.argv()).build().display()
+                    + " on " + candidate.shortId() + ", log " + logRef, e);
         }
-        if (code == SKIP_CODE) {
-            return new ProbeResult(Verdict.SKIP, 1, duration, logRef, null, "exit code 125: cannot be tested");
-        }
-        if (code > 0 && code < 128) {
-            return new ProbeResult(Verdict.BAD, 1, duration, logRef, "exit code " + code, "exit code " + code);
-        }
-        throw new ProbeAbortedException("exit code " + code + " from " + Command.of(result.argv()).build().display()
-                + " on " + candidate.shortId() + ": codes of 128 and above (or a signal) stop the bisection; log "
-                + logRef);
+        return switch (verdict) {
+            case GOOD -> new ProbeResult(Verdict.GOOD, 1, duration, logRef, null, "exit code 0");
+            case SKIP -> new ProbeResult(Verdict.SKIP, 1, duration, logRef, null, "exit code 125: cannot be tested");
+            default -> new ProbeResult(verdict, 1, duration, logRef, "exit code " + code, "exit code " + code);
+        };
     }
 
     private Path checkout(String commit) throws IOException, InterruptedException {

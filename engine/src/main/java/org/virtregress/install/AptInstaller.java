@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.virtregress.net.Credentials;
 import org.virtregress.process.CommandResult;
 import org.virtregress.process.ProcessRunner;
 
@@ -17,10 +19,14 @@ import org.virtregress.process.ProcessRunner;
  * {@code --root} and {@code --admindir} of the root; maintainer scripts then run chrooted into the
  * root, so a root with scripts needs a {@code /bin/sh}. A repository is a flat repository URL
  * ({@code deb URL ./}) or {@code URL SUITE COMPONENT...}; {@code [trusted=yes]} is set only when
- * GPG checking is off. Run by an unprivileged user into a root, the commands run in a user namespace
+ * GPG checking is off. The credentials of a repository go into a private {@code auth.conf.d}
+ * directory ({@code Dir::Etc::netrcparts}; a {@code machine URL login USER password PASSWORD} line,
+ * mode 0600, removed with the session); the root's own {@code etc/apt/auth.conf} is still read. Run by an unprivileged user into a root, the commands run in a user namespace
  * and apt does not drop privileges to its sandbox user, which the namespace cannot switch to.
  */
 public final class AptInstaller extends PackageManagerInstaller {
+    private static final String AUTH_PARTS = "auth.conf.d";
+
     /**
      * Creates the installer.
      *
@@ -56,13 +62,32 @@ public final class AptInstaller extends PackageManagerInstaller {
         if (Files.isRegularFile(own)) {
             list.append(Files.readString(own)).append('\n');
         }
+        StringBuilder logins = new StringBuilder();
         for (String repository : request.repositories()) {
             String[] parts = repository.split(" ", 2);
             list.append("deb ").append(request.gpgCheck() ? "" : "[trusted=yes] ").append(parts[0]).append(' ')
                     .append(parts.length == 1 ? "./" : parts[1]).append('\n');
+            Optional<Credentials> login = request.credentialsOf(repository);
+            if (login.isPresent()) {
+                if (login.get().user().matches(".*\\s.*") || login.get().password().matches(".*\\s.*")
+                        || login.get().user().isEmpty() || login.get().password().isEmpty()) {
+                    return "apt cannot pass the credentials of repository " + parts[0]
+                            + ": its auth.conf format needs a user name and a password without blanks";
+                }
+                logins.append("machine ").append(parts[0]).append(" login ").append(login.get().user())
+                        .append(" password ").append(login.get().password()).append('\n');
+            }
+        }
+        Path authParts = session.workDirectory().resolve(AUTH_PARTS);
+        if (!logins.isEmpty()) {
+            Path file = session.writePrivate(AUTH_PARTS, "virt-regress.conf", logins.toString());
+            session.note("apt: the credentials of the repositories that need them are in " + file
+                    + " (readable by this user only, removed at the end)");
         }
         Files.writeString(sources, list.toString());
         Files.writeString(configFile(session), configuration(request.root(), base, sources)
+                + "Dir::Etc::netrc \"" + base.resolve("etc/apt/auth.conf") + "\";\n"
+                + "Dir::Etc::netrcparts \"" + authParts + "\";\n"
                 + (session.rootless() ? "APT::Sandbox::User \"root\";\n" : ""));
         CommandResult update = session.runAsRoot(List.of("apt-get", "-q", "update"), environment(session));
         if (!update.succeeded() || update.output().contains("\nW: Failed to fetch")

@@ -1,5 +1,6 @@
 package org.virtregress.install;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -42,6 +43,17 @@ public record InstallResult(String manager, String root, List<PackageSpec> reque
         after = sorted(after);
         commands = List.copyOf(commands);
         restored = List.copyOf(restored);
+    }
+
+    /**
+     * Returns the packages this install changed: installed, removed, upgraded or downgraded
+     * between {@link #before()} and {@link #after()} (after any rollback), sorted by name.
+     *
+     * @return the changed packages; empty when the database holds what it held before
+     */
+    @JsonIgnore
+    public List<PackageChange> changes() {
+        return PackageChange.changesBetween(before, after);
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {

@@ -3,6 +3,7 @@ package org.virtregress.install;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ final class InstallSession implements AutoCloseable {
     private static final Pattern SCRIPTLET_FAILED = Pattern.compile(
             "(?i).*(scriptlet failed|error in \\S+ scriptlet|lua script failed"
                     + "|(pre|post)-(installation|removal) script subprocess returned error).*");
+    private static final Pattern AUTHENTICATION_FAILED = Pattern.compile(
+            "(?i).*(\\b401\\b.*(unauthori[sz]ed|for \\w+://)|status code: 401|http response: 401|returned error: 401|login failed"
+                    + "|permission to access .* denied|authentication (failed|required)).*");
 
     private final ProcessRunner runner;
     private final OutputListener listener;
@@ -35,6 +39,8 @@ final class InstallSession implements AutoCloseable {
     private final List<CommandRecord> records = new ArrayList<>();
     private final Deque<String> excerpt = new ArrayDeque<>();
     private final List<String> scriptletFailures = new ArrayList<>();
+    private final List<String> authenticationFailures = new ArrayList<>();
+    private String previousLine = "";
     private final boolean rootless;
     private long deadline;
     private Duration budget;
@@ -149,6 +155,10 @@ final class InstallSession implements AutoCloseable {
         if (SCRIPTLET_FAILED.matcher(line).matches()) {
             scriptletFailures.add(line.strip());
         }
+        if (AUTHENTICATION_FAILED.matcher(line).matches()) {
+            authenticationFailures.add(previousLine.strip() + "\n" + line.strip());
+        }
+        previousLine = line;
         excerpt.addLast(line);
         if (excerpt.size() > EXCERPT_LINES) {
             excerpt.removeFirst();
@@ -160,6 +170,35 @@ final class InstallSession implements AutoCloseable {
         List<String> seen = List.copyOf(scriptletFailures);
         scriptletFailures.clear();
         return seen;
+    }
+
+    /**
+     * Returns the lines in which a server refused access (HTTP 401), each with the line before it
+     * (apt names the URL there).
+     */
+    synchronized List<String> authenticationFailures() {
+        return List.copyOf(authenticationFailures);
+    }
+
+    /**
+     * Writes a file only this user can read ({@code 0600}) into a directory only this user can
+     * enter ({@code 0700}) inside the session's working directory; removed with it on {@link #close()}.
+     *
+     * @param directory the directory, relative to the working directory
+     * @param name the file name
+     * @param content what to write; may hold secrets, so it is never logged
+     * @return the file
+     */
+    Path writePrivate(String directory, String name, String content) throws IOException {
+        Path dir = workDirectory.resolve(directory);
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        Path file = dir.resolve(name);
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content);
+        return file;
     }
 
     Path workDirectory() {

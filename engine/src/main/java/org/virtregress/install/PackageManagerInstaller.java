@@ -98,7 +98,10 @@ abstract class PackageManagerInstaller implements Installer {
             session.note(manager() + ": verified " + request.describe());
             return result(request, session, before, after, true, false, List.of(), null, started, start);
         }
-        if (notReady == null) {
+        List<String> refused = refusedRepositories(request, session);
+        if (!refused.isEmpty()) {
+            problems.addAll(0, refused);
+        } else if (notReady == null) {
             problems.addAll(0, unknown(request, session, after));
         }
         session.note(manager() + ": failed, rolling back: " + String.join("; ", problems));
@@ -111,6 +114,42 @@ abstract class PackageManagerInstaller implements Installer {
                 : ". Rollback incomplete: " + differences(before, end));
         session.note(manager() + ": " + error);
         return result(request, session, before, end, false, rolledBack, restored, error, started, start);
+    }
+
+    /**
+     * Names the repositories that answered HTTP 401: they refused the credentials given, or ask for
+     * some. A package the repository would have offered must not be reported as unknown.
+     */
+    private static List<String> refusedRepositories(InstallRequest request, InstallSession session) {
+        List<String> failures = session.authenticationFailures();
+        if (failures.isEmpty()) {
+            return List.of();
+        }
+        List<String> named = new ArrayList<>();
+        for (String repository : request.repositories()) {
+            String url = repository.split(" ", 2)[0];
+            String stem = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            if (failures.stream().anyMatch(line -> line.contains(stem))) {
+                named.add(repository);
+            }
+        }
+        if (named.isEmpty()) {
+            named.addAll(request.repositories());
+        }
+        List<String> problems = new ArrayList<>();
+        for (String repository : named) {
+            String url = repository.split(" ", 2)[0];
+            problems.add(request.credentialsOf(repository)
+                    .map(login -> "repository " + url + " refused the credentials of user " + login.user()
+                            + " (HTTP 401 Unauthorized)")
+                    .orElse("repository " + url + " asks for credentials (HTTP 401 Unauthorized): give its user name"
+                            + " and password"));
+        }
+        if (named.isEmpty()) {
+            problems.add("a configured repository refused access (HTTP 401 Unauthorized): "
+                    + failures.get(0).replace('\n', ' '));
+        }
+        return problems;
     }
 
     private void apply(InstallRequest request, InstallSession session, Map<String, String> before,
@@ -241,13 +280,9 @@ abstract class PackageManagerInstaller implements Installer {
     }
 
     private static String differences(Map<String, String> before, Map<String, String> end) {
-        Set<String> names = new LinkedHashSet<>(before.keySet());
-        names.addAll(end.keySet());
         List<String> parts = new ArrayList<>();
-        for (String name : names) {
-            if (!Objects.equals(before.get(name), end.get(name))) {
-                parts.add(name + " was " + orAbsent(before.get(name)) + ", is now " + orAbsent(end.get(name)));
-            }
+        for (PackageChange change : PackageChange.changesBetween(before, end)) {
+            parts.add(change.name() + " was " + orAbsent(change.from()) + ", is now " + orAbsent(change.to()));
         }
         return String.join(", ", parts);
     }

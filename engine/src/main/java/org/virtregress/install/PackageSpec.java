@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
 public record PackageSpec(String name, String version) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9+._-]{0,199}");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9+.~^:_-]{0,199}");
+    private static final String VERSION_RULE =
+            ": a version starts with a letter or digit and holds only letters, digits and + . ~ ^ : _ -";
 
     /** Checks the name and the version against strict patterns. */
     public PackageSpec {
         checkName(name);
         if (version != null && !VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException("invalid version '" + version + "' of package " + name
-                    + ": a version starts with a letter or digit and holds only letters, digits and + . ~ ^ : _ -");
+            throw new IllegalArgumentException("invalid version '" + version + "' of package " + name + VERSION_RULE);
         }
     }
 
@@ -53,6 +54,21 @@ public record PackageSpec(String name, String version) {
                     + "': a name starts with a letter or digit and holds only letters, digits and + . _ -");
         }
         return name;
+    }
+
+    /**
+     * Checks a package version, as {@code NAME=VERSION} and the constructor check it.
+     *
+     * @param version the version
+     * @return the version
+     * @throws IllegalArgumentException if it is empty or {@code null}, starts with another character than a letter
+     *     or digit, or holds other characters than letters, digits and + . ~ ^ : _ -
+     */
+    public static String checkVersion(String version) {
+        if (version == null || !VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException("invalid version '" + version + "'" + VERSION_RULE);
+        }
+        return version;
     }
 
     /** Returns {@code NAME=VERSION}, or the name alone when no version is asked for. */

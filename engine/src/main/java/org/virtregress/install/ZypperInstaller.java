@@ -1,9 +1,12 @@
 package org.virtregress.install;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.virtregress.net.Credentials;
 import org.virtregress.process.CommandResult;
 import org.virtregress.process.ProcessRunner;
 
@@ -11,11 +14,14 @@ import org.virtregress.process.ProcessRunner;
  * Installs with zypper: {@code zypper install --oldpackage NAME=EVR} (which also downgrades),
  * {@code --force} for a rebuild at the same version, {@code zypper remove}; the request's
  * repositories are added for the one command with {@code --plus-repo}, so nothing is left in the
- * root's repository configuration.
+ * root's repository configuration. The credentials of a repository are written to a private
+ * credentials file ({@code username=} / {@code password=}, mode 0600, removed with the session)
+ * that its URL names with {@code ?credentials=}.
  */
 public final class ZypperInstaller extends PackageManagerInstaller {
     /** zypper's "reboot needed" code: the transaction itself succeeded. */
     private static final int REBOOT_NEEDED = 102;
+    private static final String CREDENTIALS = "zypper-credentials";
 
     /**
      * Creates the installer.
@@ -46,10 +52,36 @@ public final class ZypperInstaller extends PackageManagerInstaller {
         if (!request.gpgCheck()) {
             argv.add("--no-gpg-checks");
         }
-        for (String repository : request.repositories()) {
-            argv.addAll(List.of("--plus-repo", repository));
+        List<String> repositories = request.repositories();
+        for (int i = 0; i < repositories.size(); i++) {
+            String repository = repositories.get(i);
+            String url = repository;
+            if (request.credentialsOf(repository).isPresent()) {
+                url += (repository.contains("?") ? "&" : "?") + "credentials=" + credentialsFile(session, i);
+            }
+            argv.addAll(List.of("--plus-repo", url));
         }
         return argv;
+    }
+
+    private static Path credentialsFile(InstallSession session, int index) {
+        return session.workDirectory().resolve(CREDENTIALS).resolve("repository-" + index).toAbsolutePath();
+    }
+
+    /** Writes the credentials file of each repository that has credentials. */
+    @Override
+    String prepare(InstallRequest request, InstallSession session) throws IOException {
+        List<String> repositories = request.repositories();
+        for (int i = 0; i < repositories.size(); i++) {
+            Optional<Credentials> login = request.credentialsOf(repositories.get(i));
+            if (login.isPresent()) {
+                Path file = session.writePrivate(CREDENTIALS, credentialsFile(session, i).getFileName().toString(),
+                        "username=" + login.get().user() + "\npassword=" + login.get().password() + "\n");
+                session.note("zypper: the credentials of " + repositories.get(i) + " are in " + file
+                        + " (readable by this user only, removed at the end)");
+            }
+        }
+        return null;
     }
 
     @Override

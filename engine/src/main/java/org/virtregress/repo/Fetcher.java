@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.virtregress.net.Credentials;
 
 /**
  * Downloads repository files over HTTP(S) or from the local file system ({@code file:} URLs).

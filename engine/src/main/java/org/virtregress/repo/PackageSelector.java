@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * {@code libvirt-daemon-driver-?emu}, {@code xen-[lt]*}). Immutable and thread-safe.
  */
 public final class PackageSelector implements Predicate<String> {
+    private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9*?\\[][A-Za-z0-9+._*?\\[\\]!^-]{0,199}");
+
     private final List<String> patterns;
     private final List<Pattern> compiled;
 
@@ -22,18 +24,38 @@ public final class PackageSelector implements Predicate<String> {
      *
      * @param patterns names or globs; at least one
      * @return the selector
-     * @throws IllegalArgumentException if there is no pattern or one is blank
+     * @throws IllegalArgumentException if there is no pattern or one breaks {@link #checkPattern(String)}
      */
     public static PackageSelector of(List<String> patterns) {
         if (patterns.isEmpty()) {
             throw new IllegalArgumentException("at least one package name or pattern is required");
         }
         for (String pattern : patterns) {
-            if (pattern == null || pattern.isBlank()) {
-                throw new IllegalArgumentException("package name or pattern must not be blank");
-            }
+            checkPattern(pattern);
         }
         return new PackageSelector(patterns);
+    }
+
+    /**
+     * Checks one package name or glob: it starts with a letter, a digit or a glob character
+     * ({@code * ? [}), holds only letters, digits, {@code + . _ -} and the glob characters
+     * {@code * ? [ ] ! ^}, and closes every {@code [}.
+     *
+     * @param pattern the name or glob
+     * @return the pattern
+     * @throws IllegalArgumentException naming the pattern and what is wrong with it
+     */
+    public static String checkPattern(String pattern) {
+        if (pattern == null || pattern.isBlank()) {
+            throw new IllegalArgumentException("package name or pattern must not be blank");
+        }
+        if (!GLOB.matcher(pattern).matches()) {
+            throw new IllegalArgumentException("invalid package name or pattern '" + pattern
+                    + "': it starts with a letter, a digit or * ? [ and holds only letters, digits, + . _ - "
+                    + "and the glob characters * ? [ ] ! ^");
+        }
+        toRegex(pattern);
+        return pattern;
     }
 
     /** Returns the patterns as given. */
@@ -65,6 +87,8 @@ public final class PackageSelector implements Predicate<String> {
                 if (c == ']') {
                     inClass = false;
                     regex.append(']');
+                } else if (c == '!' && regex.charAt(regex.length() - 1) == '[') {
+                    regex.append('^');
                 } else if (c == '\\' || c == '[' || c == '&' || c == '^' && regex.charAt(regex.length() - 1) != '[') {
                     regex.append('\\').append(c);
                 } else {

@@ -1,10 +1,11 @@
 package org.virtregress.repo;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import org.virtregress.net.RepositoryUrl;
 
 /**
  * A package repository to watch, as the user names it.
@@ -20,7 +21,9 @@ import java.util.Objects;
  *       those components only; a suite ending in {@code /} ({@code URL ./}) names a flat repository</li>
  * </ul>
  *
- * <p>URLs may be {@code http}, {@code https} or {@code file}; a plain path names a local directory.
+ * <p>URLs follow {@link RepositoryUrl}: {@code http}, {@code https} or {@code file}, with no
+ * credentials in them; a plain path (one that does not start with a scheme, such as {@code ./a:b})
+ * names a local directory.
  *
  * <p>With a keyring, the repository's index must be signed by one of its keys: {@code InRelease}
  * (clearsigned) or {@code Release} with {@code Release.gpg}, and {@code repodata/repomd.xml}
@@ -35,6 +38,7 @@ import java.util.Objects;
  */
 public record Repository(String spec, PackageFormat format, URI base, Path keyring, IndexSelection selection) {
     private static final String DEB_PREFIX = "deb:";
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
 
     /**
      * Checks the parts; a null selection is the default.
@@ -104,7 +108,7 @@ public record Repository(String spec, PackageFormat format, URI base, Path keyri
      *
      * @param spec the repository URL or path, optionally prefixed with {@code deb:}
      * @return the repository
-     * @throws IllegalArgumentException if the URL is malformed or its scheme unsupported
+     * @throws IllegalArgumentException if the URL breaks the rule of {@link RepositoryUrl#check(String)}
      */
     public static Repository parse(String spec) {
         Objects.requireNonNull(spec, "spec");
@@ -122,14 +126,9 @@ public record Repository(String spec, PackageFormat format, URI base, Path keyri
             throw new IllegalArgumentException("repository URL is empty");
         }
         URI uri;
-        if (location.matches("(?i)(https?|file):.*")) {
-            try {
-                uri = new URI(location.endsWith("/") ? location : location + "/");
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("repository URL '" + spec + "' is malformed: " + e.getMessage(), e);
-            }
-        } else if (location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
-            throw new IllegalArgumentException("repository URL '" + spec + "' has an unsupported scheme: use http, https or file");
+        if (SCHEME.matcher(location).lookingAt()) {
+            RepositoryUrl.check(location);
+            uri = RepositoryUrl.check(location.endsWith("/") ? location : location + "/");
         } else {
             uri = Path.of(location).toAbsolutePath().normalize().toUri();
             if (!uri.toString().endsWith("/")) {

@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeSet;
+import org.virtregress.install.PackageChange;
 
 /**
  * Renders a {@link RegressionReport} as HTML: a fragment that a build page embeds as it is, and a
@@ -217,12 +216,11 @@ public final class HtmlReport {
             html.append(" · rolled back");
         }
         html.append("</p>\n");
-        TreeSet<String> names = new TreeSet<>(install.before().keySet());
-        names.addAll(install.after().keySet());
-        if (!names.isEmpty()) {
+        List<PackageChange> packages = install.packages();
+        if (!packages.isEmpty()) {
             html.append("<table>\n<thead><tr><th>package</th><th>before</th><th></th><th>after</th></tr></thead>\n<tbody>\n");
-            for (String name : names) {
-                installRow(html, name, install.before(), install.after());
+            for (PackageChange change : packages) {
+                installRow(html, change);
             }
             html.append("</tbody>\n</table>\n");
         }
@@ -235,14 +233,14 @@ public final class HtmlReport {
         }
     }
 
-    private static void installRow(StringBuilder html, String name, Map<String, String> before, Map<String, String> after) {
-        String old = before.get(name);
-        String now = after.get(name);
-        boolean changed = old == null ? now != null : !old.equals(now);
-        html.append("<tr><td><b>").append(escape(name)).append("</b></td><td>")
+    private static void installRow(StringBuilder html, PackageChange change) {
+        String old = PackageChange.displayVersion(change.from());
+        String now = PackageChange.displayVersion(change.to());
+        html.append("<tr><td><b>").append(escape(change.name())).append("</b></td><td>")
                 .append(old == null ? "<span class=\"vr-muted\">not installed</span>" : escape(old))
-                .append("</td><td class=\"vr-arrow\">→</td><td").append(changed ? " class=\"vr-changed\"" : "").append('>')
-                .append(now == null ? "<span class=\"vr-muted\">removed</span>" : escape(now)).append("</td></tr>\n");
+                .append("</td><td class=\"vr-arrow\">→</td><td").append(change.changed() ? " class=\"vr-changed\"" : "")
+                .append('>').append(now == null ? "<span class=\"vr-muted\">removed</span>" : escape(now))
+                .append("</td></tr>\n");
     }
 
     static String abbreviate(String text, int max) {

@@ -1,10 +1,12 @@
 package org.virtregress.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import org.virtregress.install.CommandRecord;
 import org.virtregress.install.InstallResult;
+import org.virtregress.install.PackageChange;
 
 /**
  * What an install changed on the test host.
@@ -37,6 +39,16 @@ public record InstallRecord(String manager, String root, Map<String, String> bef
     public static InstallRecord from(InstallResult result) {
         return new InstallRecord(result.manager(), result.root(), result.before(), result.after(), result.success(),
                 result.rolledBack(), result.commands().stream().map(InstallRecord::commandLine).toList());
+    }
+
+    /**
+     * Returns every package of the before and after maps, changed or not, by name.
+     *
+     * @return one entry per package, its {@link PackageChange#changed()} telling whether the install changed it
+     */
+    @JsonIgnore
+    public List<PackageChange> packages() {
+        return PackageChange.between(before, after);
     }
 
     private static String commandLine(CommandRecord command) {

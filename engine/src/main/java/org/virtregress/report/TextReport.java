@@ -2,7 +2,7 @@ package org.virtregress.report;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
+import org.virtregress.install.PackageChange;
 
 /**
  * Renders a {@link RegressionReport} as plain text for a console or a mail body: the verdict line,
@@ -122,11 +122,9 @@ public final class TextReport {
             out.append('\n');
             line(out, "Install with " + install.manager() + (install.root() == null ? "" : " into " + install.root()) + ": "
                     + (install.success() ? "ok" : "FAILED") + (install.rolledBack() ? ", rolled back" : ""));
-            TreeSet<String> names = new TreeSet<>(install.before().keySet());
-            names.addAll(install.after().keySet());
-            for (String name : names) {
-                line(out, "  " + name + " " + orElse(install.before().get(name), "(none)") + " -> "
-                        + orElse(install.after().get(name), "(removed)"));
+            for (PackageChange change : install.packages()) {
+                line(out, "  " + change.name() + " " + orElse(PackageChange.displayVersion(change.from()), "(none)")
+                        + " -> " + orElse(PackageChange.displayVersion(change.to()), "(removed)"));
             }
         }
     }

@@ -12,6 +12,7 @@ import org.virtregress.process.Command;
 import org.virtregress.process.CommandResult;
 import org.virtregress.process.OutputListener;
 import org.virtregress.process.ProcessRunner;
+import org.virtregress.testing.TestFiles;
 
 /** Builds real package repositories for the installer tests: rpmbuild + createrepo_c, dpkg-deb + apt-ftparchive. */
 final class Fixtures {
@@ -28,11 +29,8 @@ final class Fixtures {
      * (seconds since the epoch; {@code null} for the time of the build).
      */
     static Path rpmRepository(Path directory, List<TestPackage> packages, Long buildTime) throws Exception {
-        Path spec = directory.resolve("package.spec");
         Files.createDirectories(directory);
-        try (InputStream in = Fixtures.class.getResourceAsStream("package.spec")) {
-            Files.copy(in, spec);
-        }
+        Path spec = TestFiles.copy(TestFiles.PACKAGE_SPEC, directory);
         Path repository = Files.createDirectories(directory.resolve("repo"));
         for (TestPackage pkg : packages) {
             Path top = directory.resolve("build-" + pkg.id());

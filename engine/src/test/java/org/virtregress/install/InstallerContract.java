@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.process.OutputListener;
 import org.virtregress.storage.Json;
+import org.virtregress.testing.RepositoryServer;
 
 /**
  * The behaviour every installer shares, run against real repositories served on 127.0.0.1 and a
@@ -58,6 +59,11 @@ abstract class InstallerContract {
     /** Returns the URL of a repository named in {@link #repositories()}. */
     final String repository(String name) {
         return server.url(name + "/repo");
+    }
+
+    /** Returns the URL of the main repository behind basic authentication (see {@link RepositoryServer#USER}). */
+    final String lockedRepository() {
+        return server.lockedUrl("main/repo");
     }
 
     /** Returns the URL of the main repository (see {@link TestPackage#main()}). */
@@ -256,5 +262,69 @@ abstract class InstallerContract {
         assertThat(read.commands()).extracting(CommandRecord::argv).anySatisfy(argv ->
                 assertThat(argv).contains(List.of("vrtest=2.0-1", "vrtest-2.0-1").stream()
                         .filter(argv::contains).findFirst().orElse("vrtest=2.0-1")));
+    }
+
+    private InstallResult installFromLocked(Path root, String user, String password, List<String> log)
+            throws Exception {
+        InstallRequest.Builder request = InstallRequest.builder().root(root).gpgCheck(false)
+                .timeout(Duration.ofMinutes(2)).lockTimeout(Duration.ofMinutes(2)).install("vrtest", "1.0-1");
+        if (user == null) {
+            request.repository(lockedRepository());
+        } else {
+            request.repository(lockedRepository(), user, password);
+        }
+        return installer().install(request.build(), (stream, line) -> log.add(line));
+    }
+
+    /** Returns the private files the log names as holding credentials. */
+    private static List<Path> credentialFiles(List<String> log) {
+        return log.stream().filter(line -> line.contains(" are in /"))
+                .map(line -> Path.of(line.substring(line.indexOf(" are in ") + 8, line.indexOf(" (readable by"))))
+                .toList();
+    }
+
+    @Test
+    void shouldInstallFromARepositoryThatAsksForCredentials(@TempDir Path directory) throws Exception {
+        Path root = baseRoot(directory);
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        InstallResult result = installFromLocked(root, RepositoryServer.USER, RepositoryServer.PASSWORD, log);
+
+        assertThat(result.success()).as(result.error() + "\n" + String.join("\n", log)).isTrue();
+        assertThat(result.after()).containsEntry("vrtest", recorded("1.0-1"));
+        assertThat(content(root, "vrtest")).isEqualTo("one");
+        assertThat(log).noneMatch(line -> line.contains(RepositoryServer.PASSWORD));
+        assertThat(Json.mapper().writeValueAsString(result)).doesNotContain(RepositoryServer.PASSWORD);
+        List<Path> files = credentialFiles(log);
+        assertThat(files).isNotEmpty().allSatisfy(file -> {
+            assertThat(file).doesNotExist();
+            assertThat(file.getParent()).doesNotExist();
+        });
+    }
+
+    @Test
+    void shouldSayTheRepositoryRefusedTheCredentials(@TempDir Path directory) throws Exception {
+        Path root = baseRoot(directory);
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        InstallResult result = installFromLocked(root, RepositoryServer.USER, "wrong-" + RepositoryServer.PASSWORD, log);
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.error()).as(String.join("\n", log)).contains("repository " + lockedRepository() + " refused the credentials of user "
+                + RepositoryServer.USER).contains("401").doesNotContain("unknown package");
+        assertThat(log).noneMatch(line -> line.contains(RepositoryServer.PASSWORD));
+        assertThat(result.after()).isEqualTo(result.before());
+        assertThat(credentialFiles(log)).isNotEmpty().allSatisfy(file -> assertThat(file).doesNotExist());
+    }
+
+    @Test
+    void shouldSayTheRepositoryAsksForCredentials(@TempDir Path directory) throws Exception {
+        Path root = baseRoot(directory);
+
+        InstallResult result = installFromLocked(root, null, null, new java.util.ArrayList<>());
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.error()).contains("repository " + lockedRepository() + " asks for credentials")
+                .doesNotContain("unknown package");
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.repo.RepositoryOutcome.Status;
+import org.virtregress.testing.RepositoryServer;
 
 /**
  * Polls real suites made with {@code apt-ftparchive}: two architectures (amd64, arm64) and two

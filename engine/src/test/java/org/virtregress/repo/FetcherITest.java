@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtregress.net.Credentials;
+import org.virtregress.testing.RepositoryServer;
 
 class FetcherITest {
     @Test

@@ -9,35 +9,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtregress.net.Credentials;
 import org.virtregress.repo.BuildChange.Kind;
 import org.virtregress.repo.RepositoryOutcome.Status;
+import org.virtregress.testing.ClassFixture;
+import org.virtregress.testing.RepositoryServer;
 
 class PollerITest {
-    @TempDir
-    static Path rpms;
-    static Path foo10;
-    static Path foo11;
-    static Path foo11Rebuilt;
-    static Path foo12;
-    static Path fooEpoch;
-    static Path bar;
+    @RegisterExtension
+    static final ClassFixture<Packages> PACKAGES = ClassFixture.of(Packages.class, Packages::build);
 
-    @BeforeAll
-    static void buildPackages() throws Exception {
-        foo10 = RpmFixtures.rpm(rpms, "foo", null, "1.0", "1", "first", null);
-        foo11 = RpmFixtures.rpm(rpms, "foo", null, "1.1", "1", "second", null);
-        foo11Rebuilt = RpmFixtures.rpm(rpms, "foo", null, "1.1", "1", "second, rebuilt", null);
-        foo12 = RpmFixtures.rpm(rpms, "foo", "1", "1.2", "1", "third",
-                "git+https://example.org/foo.git#0123456789abcdef0123456789abcdef01234567");
-        fooEpoch = RpmFixtures.rpm(rpms, "foo", "1", "0.9", "1", "epoch", null);
-        bar = RpmFixtures.rpm(rpms, "bar", null, "1.0", "1", "bar", null);
+    /** The packages built once for all tests of the class, and the directory that holds them. */
+    record Packages(Path rpms, Path foo10, Path foo11, Path foo11Rebuilt, Path foo12, Path fooEpoch, Path bar) {
+        static Packages build(Path directory) throws Exception {
+            Path foo10 = RpmFixtures.rpm(directory, "foo", null, "1.0", "1", "first", null);
+            Path foo11 = RpmFixtures.rpm(directory, "foo", null, "1.1", "1", "second", null);
+            Path foo11Rebuilt = RpmFixtures.rpm(directory, "foo", null, "1.1", "1", "second, rebuilt", null);
+            Path foo12 = RpmFixtures.rpm(directory, "foo", "1", "1.2", "1", "third",
+                    "git+https://example.org/foo.git#0123456789abcdef0123456789abcdef01234567");
+            Path fooEpoch = RpmFixtures.rpm(directory, "foo", "1", "0.9", "1", "epoch", null);
+            Path bar = RpmFixtures.rpm(directory, "bar", null, "1.0", "1", "bar", null);
+            return new Packages(directory, foo10, foo11, foo11Rebuilt, foo12, fooEpoch, bar);
+        }
     }
 
     @Test
-    void shouldReportEveryKindOfChangeAcrossASequenceOfPublications(@TempDir Path dir) throws Exception {
+    void shouldReportEveryKindOfChangeAcrossASequenceOfPublications(@TempDir Path dir, Packages fixture) throws Exception {
         Path site = dir.resolve("site");
         Path state = dir.resolve("state.json");
         Path archiveDir = dir.resolve("archive");
@@ -46,7 +46,7 @@ class PollerITest {
                     PackageSelector.of(List.of("foo", "ba?")), state, archiveDir, false);
             Poller poller = new Poller(new Fetcher(Duration.ofSeconds(10), null));
 
-            publish(site, foo10, bar);
+            publish(site, fixture.foo10(), fixture.bar());
             PollResult first = poller.poll(request);
             assertThat(first.outcomes()).extracting(RepositoryOutcome::status).containsExactly(Status.READ);
             assertThat(first.changes()).extracting(c -> c.kind() + " " + c.build().nevra())
@@ -58,28 +58,28 @@ class PollerITest {
             assertThat(unchanged.outcomes()).extracting(RepositoryOutcome::status).containsExactly(Status.UNCHANGED);
             assertThat(server.log()).containsExactly("GET /repo/repodata/repomd.xml 304");
 
-            publish(site, foo10, foo11, bar);
+            publish(site, fixture.foo10(), fixture.foo11(), fixture.bar());
             assertThat(changes(poller.poll(request))).containsExactly("NEW_VERSION foo-1.1-1.noarch after 1.0-1");
 
-            publish(site, foo10, foo11Rebuilt, bar);
+            publish(site, fixture.foo10(), fixture.foo11Rebuilt(), fixture.bar());
             PollResult rebuilt = poller.poll(request);
             assertThat(changes(rebuilt)).containsExactly("REBUILD foo-1.1-1.noarch after 1.1-1");
-            assertThat(rebuilt.newBuilds().get(0).checksum().value()).isEqualTo(Tools.sha256(foo11Rebuilt));
+            assertThat(rebuilt.newBuilds().get(0).checksum().value()).isEqualTo(Tools.sha256(fixture.foo11Rebuilt()));
 
-            publish(site, foo11Rebuilt, fooEpoch, bar);
+            publish(site, fixture.foo11Rebuilt(), fixture.fooEpoch(), fixture.bar());
             assertThat(changes(poller.poll(request))).containsExactly("NEW_VERSION foo-1:0.9-1.noarch after 1.1-1");
 
-            publish(site, foo11Rebuilt, bar);
+            publish(site, fixture.foo11Rebuilt(), fixture.bar());
             PollResult downgraded = poller.poll(request);
             assertThat(changes(downgraded)).containsExactly("DOWNGRADE foo-1.1-1.noarch after 1:0.9-1");
             assertThat(downgraded.newBuilds()).isEmpty();
 
-            publish(site, foo11Rebuilt);
+            publish(site, fixture.foo11Rebuilt());
             PollResult removed = poller.poll(request);
             assertThat(changes(removed)).containsExactly("REMOVED bar-1.0-1.noarch after 1.0-1");
             assertThat(removed.newBuilds()).isEmpty();
 
-            publish(site, foo11Rebuilt, foo12);
+            publish(site, fixture.foo11Rebuilt(), fixture.foo12());
             deletePrimary(site.resolve("repo"));
             PollState before = PollState.load(state);
             PollResult halfPublished = poller.poll(request);
@@ -90,14 +90,14 @@ class PollerITest {
             assertThat(halfPublished.changes()).isEmpty();
             assertThat(PollState.load(state)).isEqualTo(before);
 
-            publish(site, foo11Rebuilt, foo12);
+            publish(site, fixture.foo11Rebuilt(), fixture.foo12());
             PollResult published = poller.poll(request);
             assertThat(changes(published)).containsExactly("NEW_VERSION foo-1:1.2-1.noarch after 1:0.9-1");
 
             Archive archive = Archive.open(archiveDir);
             assertThat(archive.builds("foo")).extracting(a -> a.build().evr())
                     .containsExactly("1.0-1", "1.1-1", "1.1-1", "1:0.9-1", "1:1.2-1");
-            assertThat(archive.builds("foo").get(2).build().checksum().value()).isEqualTo(Tools.sha256(foo11Rebuilt));
+            assertThat(archive.builds("foo").get(2).build().checksum().value()).isEqualTo(Tools.sha256(fixture.foo11Rebuilt()));
             assertThat(archive.builds("bar")).hasSize(1);
             assertThat(archive.builds("foo", "noarch")).isEqualTo(archive.builds("foo"));
             assertThat(archive.builds("foo", "x86_64")).isEmpty();
@@ -111,25 +111,25 @@ class PollerITest {
     }
 
     @Test
-    void shouldRecordABaselineAndReportNothing(@TempDir Path dir) throws Exception {
+    void shouldRecordABaselineAndReportNothing(@TempDir Path dir, Packages fixture) throws Exception {
         Path site = dir.resolve("site");
-        publish(site, foo10, bar);
+        publish(site, fixture.foo10(), fixture.bar());
         Path state = dir.resolve("state.json");
         PollRequest baseline = new PollRequest(List.of(Repository.parse(site.resolve("repo").toString())),
                 PackageSelector.of(List.of("*")), state, null, true);
         Poller poller = new Poller(new Fetcher());
 
         assertThat(poller.poll(baseline).changes()).isEmpty();
-        publish(site, foo11, bar);
+        publish(site, fixture.foo11(), fixture.bar());
         PollResult next = poller.poll(new PollRequest(baseline.repositories(), baseline.packages(), state, null, false));
 
         assertThat(changes(next)).containsExactly("NEW_VERSION foo-1.1-1.noarch after 1.0-1");
     }
 
     @Test
-    void shouldReadAgainWhenTheWatchedPackagesChange(@TempDir Path dir) throws Exception {
+    void shouldReadAgainWhenTheWatchedPackagesChange(@TempDir Path dir, Packages fixture) throws Exception {
         Path site = dir.resolve("site");
-        publish(site, foo10, bar);
+        publish(site, fixture.foo10(), fixture.bar());
         Path state = dir.resolve("state.json");
         Repository repository = Repository.parse(site.resolve("repo").toString());
         Poller poller = new Poller(new Fetcher());
@@ -142,9 +142,9 @@ class PollerITest {
     }
 
     @Test
-    void shouldNameTheUrlOfHttpErrorsAndTimeouts(@TempDir Path dir) throws Exception {
+    void shouldNameTheUrlOfHttpErrorsAndTimeouts(@TempDir Path dir, Packages fixture) throws Exception {
         Path site = dir.resolve("site");
-        publish(site, foo10);
+        publish(site, fixture.foo10());
         try (RepositoryServer server = RepositoryServer.serve(site)) {
             server.fail("broken/repodata/repomd.xml", 500);
             server.stall("slow/repodata/repomd.xml", 3000);
@@ -170,11 +170,11 @@ class PollerITest {
     }
 
     @Test
-    void shouldRefuseAPackageWhoseChecksumDiffersAndRetryNextTime(@TempDir Path dir) throws Exception {
+    void shouldRefuseAPackageWhoseChecksumDiffersAndRetryNextTime(@TempDir Path dir, Packages fixture) throws Exception {
         Path site = dir.resolve("site");
-        publish(site, foo10);
-        Path published = site.resolve("repo/Packages").resolve(foo10.getFileName());
-        Files.copy(foo11, published, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        publish(site, fixture.foo10());
+        Path published = site.resolve("repo/Packages").resolve(fixture.foo10().getFileName());
+        Files.copy(fixture.foo11(), published, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         PollRequest request = new PollRequest(List.of(Repository.parse(site.resolve("repo").toString())),
                 PackageSelector.of(List.of("foo")), dir.resolve("state.json"), dir.resolve("archive"), false);
         Poller poller = new Poller(new Fetcher());
@@ -182,19 +182,19 @@ class PollerITest {
         PollResult corrupt = poller.poll(request);
         assertThat(corrupt.outcomes()).singleElement().satisfies(o -> {
             assertThat(o.status()).isEqualTo(Status.FAILED);
-            assertThat(o.message()).contains("repo/Packages/" + foo10.getFileName()).contains("checksum");
+            assertThat(o.message()).contains("repo/Packages/" + fixture.foo10().getFileName()).contains("checksum");
         });
         assertThat(Archive.open(dir.resolve("archive")).builds()).isEmpty();
 
-        Files.copy(foo10, published, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(fixture.foo10(), published, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(changes(poller.poll(request))).containsExactly("NEW foo-1.0-1.noarch");
         assertThat(Archive.open(dir.resolve("archive")).builds()).hasSize(1);
     }
 
     @Test
-    void shouldSendBasicAuthenticationWithoutShowingThePassword(@TempDir Path dir) throws Exception {
+    void shouldSendBasicAuthenticationWithoutShowingThePassword(@TempDir Path dir, Packages fixture) throws Exception {
         Path site = dir.resolve("site");
-        publish(site, foo10);
+        publish(site, fixture.foo10());
         Credentials credentials = new Credentials("tester", "s3cret");
         try (RepositoryServer server = RepositoryServer.serve(site)) {
             new Poller(new Fetcher(Duration.ofSeconds(10), credentials)).poll(new PollRequest(

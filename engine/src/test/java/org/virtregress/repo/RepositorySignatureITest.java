@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.repo.RepositoryOutcome.Status;
+import org.virtregress.testing.RepositoryServer;
 
 class RepositorySignatureITest {
     @TempDir

@@ -15,37 +15,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import javax.xml.stream.XMLStreamException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.virtregress.testing.ClassFixture;
+import org.virtregress.testing.RepositoryServer;
 
 class RpmMdReaderITest {
-    @TempDir
-    static Path work;
-    static Path foo10;
-    static Path foo11;
-    static Path qemu;
+    @RegisterExtension
+    static final ClassFixture<Repositories> REPOSITORIES = ClassFixture.of(Repositories.class, Repositories::build);
 
-    @BeforeAll
-    static void buildRepositories() throws Exception {
-        foo10 = RpmFixtures.rpm(work, "foo", null, "1.0", "1", "first", null);
-        foo11 = RpmFixtures.rpm(work, "foo", null, "1.1", "1", "second", null);
-        qemu = RpmFixtures.rpm(work, "qemu-kvm", "2", "9.1.0+git20241002.abc1234", "1.1", "snapshot", null);
-        Path[] all = {foo10, foo11, qemu};
-        RpmFixtures.repository(work.resolve("gzip"), all);
-        RpmFixtures.repository(work.resolve("xz"), all, "--general-compress-type", "xz");
-        RpmFixtures.repository(work.resolve("bzip2"), all, "--general-compress-type", "bz2");
-        RpmFixtures.repository(work.resolve("zstd"), all);
-        RpmFixtures.recompressPrimaryWithZstd(work.resolve("zstd"));
-        RpmFixtures.repository(work.resolve("plain"), all, "--simple-md-filenames");
+    /** The packages built once for all tests of the class, and the directory that holds them. */
+    record Repositories(Path work, Path foo10, Path foo11, Path qemu) {
+        static Repositories build(Path directory) throws Exception {
+            Path foo10 = RpmFixtures.rpm(directory, "foo", null, "1.0", "1", "first", null);
+            Path foo11 = RpmFixtures.rpm(directory, "foo", null, "1.1", "1", "second", null);
+            Path qemu = RpmFixtures.rpm(directory, "qemu-kvm", "2", "9.1.0+git20241002.abc1234", "1.1", "snapshot", null);
+            Path[] all = {foo10, foo11, qemu};
+            RpmFixtures.repository(directory.resolve("gzip"), all);
+            RpmFixtures.repository(directory.resolve("xz"), all, "--general-compress-type", "xz");
+            RpmFixtures.repository(directory.resolve("bzip2"), all, "--general-compress-type", "bz2");
+            RpmFixtures.repository(directory.resolve("zstd"), all);
+            RpmFixtures.recompressPrimaryWithZstd(directory.resolve("zstd"));
+            RpmFixtures.repository(directory.resolve("plain"), all, "--simple-md-filenames");
+            return new Repositories(directory, foo10, foo11, qemu);
+        }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"gzip", "xz", "bzip2", "zstd", "plain"})
-    void shouldReadEveryCompressionOverHttp(String variant) throws Exception {
-        try (RepositoryServer server = RepositoryServer.serve(work)) {
+    void shouldReadEveryCompressionOverHttp(String variant, Repositories fixture) throws Exception {
+        try (RepositoryServer server = RepositoryServer.serve(fixture.work())) {
             Repository repository = Repository.parse(server.uri(variant).toString());
 
             RepositorySnapshot snapshot = reader().read(repository, null,
@@ -55,9 +57,9 @@ class RpmMdReaderITest {
             assertThat(snapshot.builds()).extracting(Build::nevra).containsExactlyInAnyOrder(
                     "foo-1.0-1.noarch", "foo-1.1-1.noarch", "qemu-kvm-2:9.1.0+git20241002.abc1234-1.1.noarch");
             Build foo = snapshot.builds().stream().filter(b -> b.evr().equals("1.1-1")).findFirst().orElseThrow();
-            assertThat(foo.checksum()).isEqualTo(new Checksum("sha256", Tools.sha256(foo11)));
-            assertThat(foo.size()).isEqualTo(Files.size(foo11));
-            assertThat(foo.location()).isEqualTo(server.uri(variant + "/Packages/" + foo11.getFileName()).toString());
+            assertThat(foo.checksum()).isEqualTo(new Checksum("sha256", Tools.sha256(fixture.foo11())));
+            assertThat(foo.size()).isEqualTo(Files.size(fixture.foo11()));
+            assertThat(foo.location()).isEqualTo(server.uri(variant + "/Packages/" + fixture.foo11().getFileName()).toString());
             assertThat(foo.sourcePackage()).isEqualTo("foo-1.1-1.src.rpm");
             assertThat(foo.buildTime()).isBetween(Instant.now().minusSeconds(3600), Instant.now());
             assertThat(foo.repository()).isEqualTo(repository.spec());
@@ -69,8 +71,8 @@ class RpmMdReaderITest {
     }
 
     @Test
-    void shouldReadALocalDirectory() throws Exception {
-        RepositorySnapshot snapshot = reader().read(Repository.parse(work.resolve("xz").toString()), null,
+    void shouldReadALocalDirectory(Repositories fixture) throws Exception {
+        RepositorySnapshot snapshot = reader().read(Repository.parse(fixture.work().resolve("xz").toString()), null,
                 PackageSelector.of(List.of("foo")), null);
 
         assertThat(snapshot.builds()).extracting(Build::evr).containsExactly("1.0-1", "1.1-1");
@@ -78,16 +80,16 @@ class RpmMdReaderITest {
     }
 
     @Test
-    void shouldLeaveOutUnwatchedPackages() throws Exception {
-        RepositorySnapshot snapshot = reader().read(Repository.parse(work.resolve("gzip").toString()), null,
+    void shouldLeaveOutUnwatchedPackages(Repositories fixture) throws Exception {
+        RepositorySnapshot snapshot = reader().read(Repository.parse(fixture.work().resolve("gzip").toString()), null,
                 PackageSelector.of(List.of("bar")), null);
 
         assertThat(snapshot.builds()).isEmpty();
     }
 
     @Test
-    void shouldReportPublishingWhenPrimaryIsMissing() throws Exception {
-        Path repo = copyOf("gzip", "missing");
+    void shouldReportPublishingWhenPrimaryIsMissing(@TempDir Path dir, Repositories fixture) throws Exception {
+        Path repo = copyOf(fixture, "gzip", dir);
         try (var files = Files.list(repo.resolve("repodata"))) {
             for (Path file : files.filter(p -> p.toString().contains("primary.xml")).toList()) {
                 Files.delete(file);
@@ -100,21 +102,21 @@ class RpmMdReaderITest {
     }
 
     @Test
-    void shouldReportPublishingWhenPrimaryChecksumDiffers() throws Exception {
-        Path repo = copyOf("xz", "replaced");
+    void shouldReportPublishingWhenPrimaryChecksumDiffers(@TempDir Path dir, Repositories fixture) throws Exception {
+        Path repo = copyOf(fixture, "xz", dir);
         Path primary;
         try (var files = Files.list(repo.resolve("repodata"))) {
             primary = files.filter(p -> p.toString().endsWith("primary.xml.xz")).findFirst().orElseThrow();
         }
-        Files.copy(firstPrimaryOf(work.resolve("zstd")), primary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(firstPrimaryOf(fixture.work().resolve("zstd")), primary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         assertThatThrownBy(() -> read(repo)).isInstanceOf(PublishingInProgressException.class)
                 .hasMessageContaining(primary.getFileName().toString()).hasMessageContaining("checksum");
     }
 
     @Test
-    void shouldReportPublishingWhenPrimaryIsTruncated() throws Exception {
-        Path repo = copyOf("gzip", "truncated");
+    void shouldReportPublishingWhenPrimaryIsTruncated(@TempDir Path dir, Repositories fixture) throws Exception {
+        Path repo = copyOf(fixture, "gzip", dir);
         Path primary = firstPrimaryOf(repo);
         byte[] content = Files.readAllBytes(primary);
         Files.write(primary, java.util.Arrays.copyOf(content, content.length / 2));
@@ -124,8 +126,8 @@ class RpmMdReaderITest {
     }
 
     @Test
-    void shouldRejectGarbageMetadataNamingTheFile() throws Exception {
-        Path repo = work.resolve("garbage");
+    void shouldRejectGarbageMetadataNamingTheFile(Repositories fixture) throws Exception {
+        Path repo = fixture.work().resolve("garbage");
         Files.createDirectories(repo.resolve("repodata"));
         Files.writeString(repo.resolve("repodata/repomd.xml"), "this is not xml");
 
@@ -135,15 +137,15 @@ class RpmMdReaderITest {
     }
 
     @Test
-    void shouldRejectExternalEntities() throws Exception {
-        Path secret = Files.writeString(work.resolve("secret.txt"), "top secret");
+    void shouldRejectExternalEntities(Repositories fixture) throws Exception {
+        Path secret = Files.writeString(fixture.work().resolve("secret.txt"), "top secret");
         String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE metadata [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
                 + "<metadata xmlns=\"http://linux.duke.edu/metadata/common\" packages=\"1\"><package type=\"rpm\">"
                 + "<name>&xxe;</name></package></metadata>";
         List<Build> builds = new ArrayList<>();
 
         assertThatThrownBy(() -> RpmMdReader.parsePrimary(stream(xxe), "primary.xml",
-                Repository.parse(work.toString()), name -> true, builds::add))
+                Repository.parse(fixture.work().toString()), name -> true, builds::add))
                 .isInstanceOf(XMLStreamException.class);
         assertThat(builds).isEmpty();
         assertThatThrownBy(() -> RepoMd.parse(xxe.getBytes(StandardCharsets.UTF_8), "http://x/repodata/repomd.xml"))
@@ -166,8 +168,8 @@ class RpmMdReaderITest {
     }
 
     @Test
-    void shouldStopADecompressionBomb() throws Exception {
-        Path repo = work.resolve("bomb");
+    void shouldStopADecompressionBomb(Repositories fixture) throws Exception {
+        Path repo = fixture.work().resolve("bomb");
         Files.createDirectories(repo.resolve("repodata"));
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(repo.resolve("repodata/primary.xml.gz")))) {
             out.write("<metadata>".getBytes(StandardCharsets.UTF_8));
@@ -188,8 +190,8 @@ class RpmMdReaderITest {
     }
 
     @Test
-    void shouldTolerateOldCreaterepoQuirks() throws Exception {
-        Path repo = work.resolve("quirks");
+    void shouldTolerateOldCreaterepoQuirks(Repositories fixture) throws Exception {
+        Path repo = fixture.work().resolve("quirks");
         Files.createDirectories(repo.resolve("repodata"));
         Files.copy(resource("quirks-primary.xml"), repo.resolve("repodata/primary.xml"));
         Files.copy(resource("quirks-repomd.xml"), repo.resolve("repodata/repomd.xml"));
@@ -207,8 +209,8 @@ class RpmMdReaderITest {
     }
 
     @Test
-    void shouldReportAnUnchangedIndexWithoutFurtherDownloads() throws Exception {
-        try (RepositoryServer server = RepositoryServer.serve(work)) {
+    void shouldReportAnUnchangedIndexWithoutFurtherDownloads(Repositories fixture) throws Exception {
+        try (RepositoryServer server = RepositoryServer.serve(fixture.work())) {
             Repository repository = Repository.parse(server.uri("gzip").toString());
             RepositorySnapshot first = reader().read(repository, null,
                     PackageSelector.of(List.of("foo")), null);
@@ -231,9 +233,11 @@ class RpmMdReaderITest {
         return new RpmMdReader(new Fetcher(java.time.Duration.ofSeconds(10), null), ReadLimits.DEFAULT);
     }
 
-    private static Path copyOf(String variant, String name) throws IOException, InterruptedException {
-        Path target = work.resolve(name);
-        Tools.run(work, "cp", "-r", work.resolve(variant).toString(), target.toString());
+    /** Copies a repository of the fixture into a test's own directory, which the test may then change. */
+    private static Path copyOf(Repositories fixture, String variant, Path directory)
+            throws IOException, InterruptedException {
+        Path target = directory.resolve(variant);
+        Tools.run(directory, "cp", "-r", fixture.work().resolve(variant).toString(), target.toString());
         return target;
     }
 

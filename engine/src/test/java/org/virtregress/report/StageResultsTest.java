@@ -24,6 +24,8 @@ import org.virtregress.suite.CaseAttempt;
 import org.virtregress.suite.CaseResult;
 import org.virtregress.suite.CaseStatus;
 import org.virtregress.suite.SuiteResult;
+import org.virtregress.testing.BisectResultBuilder;
+import org.virtregress.testing.ProbeRecordBuilder;
 
 /** The report parts made from what the engine's stages return. */
 class StageResultsTest {
@@ -57,9 +59,10 @@ class StageResultsTest {
 
     @Test
     void shouldKeepTheRangeOldestFirstAndTheReasonWhenNotNarrowedToOne() {
-        BisectResult result = new BisectResult(List.of(GOOD), BAD, 2, Outcome.INCONCLUSIVE, "only skipped left",
-                null, List.of(CandidateDetails.of(BAD, "newer"), CandidateDetails.of(CULPRIT, "older")), List.of(),
-                List.of(), 1, 1, 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), null, List.of());
+        BisectResult result = BisectResultBuilder.bisectResult().range(List.of(GOOD), BAD).candidates(2)
+                .outcome(Outcome.INCONCLUSIVE, "only skipped left")
+                .remaining(List.of(CandidateDetails.of(BAD, "newer"), CandidateDetails.of(CULPRIT, "older")))
+                .counts(1, 1, 1, 1).times(Duration.ofSeconds(1), Duration.ofSeconds(1)).build();
 
         CommitBisection report = CommitBisection.from("file:///upstream/", result, id -> id, probe -> null);
 
@@ -179,13 +182,16 @@ class StageResultsTest {
     private static BisectResult result(Outcome outcome, List<ProbeRecord> probes, List<ProbeRecord> confirmation) {
         CandidateDetails culprit = new CandidateDetails(CULPRIT, "Bruno Okafor <bruno@virt-regress-demo.example>",
                 Instant.parse("2024-05-08T06:40:00Z"), "memory: require 512 MiB", List.of("conf/memory-min-mib"));
-        return new BisectResult(List.of(GOOD), BAD, 6, outcome, "first bad: " + CULPRIT, culprit, List.of(), probes,
-                confirmation, 1, 1, 5, 2, Duration.ofSeconds(30), Duration.ofSeconds(20), "memory: <N>", List.of());
+        return BisectResultBuilder.bisectResult().range(List.of(GOOD), BAD).candidates(6)
+                .outcome(outcome, "first bad: " + CULPRIT).culprit(culprit).probes(probes).confirmation(confirmation)
+                .counts(1, 1, 5, 2).times(Duration.ofSeconds(30), Duration.ofSeconds(20))
+                .expectedSignature("memory: <N>").build();
     }
 
     private static ProbeRecord probe(Phase phase, int round, String candidate, Verdict verdict, List<Verdict> runs) {
-        return new ProbeRecord(phase, round, candidate, null, verdict, runs.size(), runs, Duration.ofMillis(4200),
-                "../probes/commits/01/guest.log", verdict == Verdict.BAD ? "memory: <N>" : null,
-                verdict == Verdict.BAD ? "memory: too small" : "ok", false);
+        return ProbeRecordBuilder.probe(candidate, verdict).phase(phase, round).runs(runs)
+                .duration(Duration.ofMillis(4200)).log("../probes/commits/01/guest.log")
+                .failure(verdict == Verdict.BAD ? "memory: <N>" : null, verdict == Verdict.BAD ? "memory: too small" : "ok")
+                .build();
     }
 }

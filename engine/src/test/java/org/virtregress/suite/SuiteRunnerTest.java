@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.process.ProcessRunner;
 import org.virtregress.storage.Json;
+import org.virtregress.testing.TestFiles;
 
 class SuiteRunnerTest {
     @Test
     void shouldTellAFlakyCaseFromABrokenOneByRerunningOnlyFailures(@TempDir Path dir) throws Exception {
-        Path script = script(dir, "flaky-suite.sh");
+        Path script = TestFiles.copy(TestFiles.FLAKY_SUITE, dir);
         SuiteDefinition suite = SuiteDefinition.builder("flaky", List.of("sh", script.toString()))
                 .workingDirectory(dir)
                 .logDirectory(dir.resolve("logs"))
@@ -49,7 +50,7 @@ class SuiteRunnerTest {
 
     @Test
     void shouldRoundTripThroughJson(@TempDir Path dir) throws Exception {
-        Path script = script(dir, "flaky-suite.sh");
+        Path script = TestFiles.copy(TestFiles.FLAKY_SUITE, dir);
         SuiteResult result = new SuiteRunner().run(SuiteDefinition.builder("flaky", List.of("sh", script.toString()))
                 .workingDirectory(dir)
                 .logDirectory(dir.resolve("logs"))

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jenkins.security.MasterToSlaveCallable;
-import org.virtregress.repo.Credentials;
+import org.virtregress.net.Credentials;
 import org.virtregress.repo.Fetcher;
 import org.virtregress.repo.IndexSelection;
 import org.virtregress.repo.PackageSelector;

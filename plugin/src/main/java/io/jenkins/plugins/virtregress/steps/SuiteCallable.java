@@ -2,7 +2,6 @@ package io.jenkins.plugins.virtregress.steps;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.virtregress.model.JUnitXml;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
+import org.virtregress.suite.JUnitXmlWriter;
 import org.virtregress.suite.RerunTemplate;
 import org.virtregress.suite.ResultFormat;
 import org.virtregress.suite.ResultsSource;
@@ -83,7 +83,7 @@ final class SuiteCallable extends MasterToSlaveFileCallable<String> {
             Files.createDirectories(parent);
         }
         try (OutputStream out = Files.newOutputStream(junit)) {
-            JUnitXml.write(result, out);
+            JUnitXmlWriter.write(result, out);
         }
         log.println("Wrote JUnit XML to " + junitFile);
         return Json.mapper().writeValueAsString(result);

@@ -1,4 +1,4 @@
-package org.virtregress.repo;
+package org.virtregress.net;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * HTTP basic authentication credentials for repositories. {@link #toString()} never shows the
- * password, and nothing in the engine logs it.
+ * HTTP basic authentication credentials for a repository, used alike to poll it and to install
+ * from it. {@link #toString()} never shows the password, and nothing in the engine logs it.
  *
  * @param user the user name
  * @param password the password
@@ -66,8 +66,13 @@ public record Credentials(String user, String password) {
         return Optional.of(new Credentials(user, environment.getOrDefault(PASSWORD_VARIABLE, "")));
     }
 
-    /** Returns the value of an HTTP {@code Authorization} header. */
-    String authorization() {
+    /**
+     * Returns the value of an HTTP {@code Authorization} header: {@code Basic} and the encoded
+     * {@code user:password}. Never log it.
+     *
+     * @return the header value
+     */
+    public String authorization() {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
