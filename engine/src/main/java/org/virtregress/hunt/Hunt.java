@@ -221,6 +221,10 @@ public final class Hunt {
         enter(HuntResult.Level.BUILD);
         List<ArchivedBuild> all = archive.builds(name).stream()
                 .filter(b -> b.build().arch().equals(good.build().arch())).toList();
+        if (!all.contains(bad)) {
+            throw new HuntInputException(HuntResult.Ending.BAD_INPUT, "the failing build " + bad.build().nevra()
+                    + " is of another architecture than the good build " + good.build().nevra());
+        }
         List<ArchivedBuild> chain = new ArrayList<>(all.subList(all.indexOf(good), all.indexOf(bad) + 1));
         Map<String, ArchivedBuild> byId = new LinkedHashMap<>();
         List<Candidate> candidates = new ArrayList<>();
