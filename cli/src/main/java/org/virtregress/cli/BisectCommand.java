@@ -24,8 +24,11 @@ import org.virtregress.bisect.Bisector;
 import org.virtregress.bisect.CandidateDetails;
 import org.virtregress.bisect.CommandProbe;
 import org.virtregress.bisect.CommitGraph;
+import org.virtregress.bisect.FlakyBisector;
+import org.virtregress.bisect.FlakyFigures;
 import org.virtregress.bisect.Outcome;
 import org.virtregress.bisect.ProbeRecord;
+import org.virtregress.bisect.ProgressListener;
 import org.virtregress.report.CommitBisection;
 import org.virtregress.report.RegressionReport;
 import org.virtregress.report.ReportFiles;
@@ -87,6 +90,21 @@ public final class BisectCommand implements Callable<Integer> {
             description = "Count a failure with another exit code than the bad revision's as skip, not bad.")
     private boolean sameFailure;
 
+    @Option(names = "--flaky",
+            description = "Search for an intermittent failure: keep a posterior over the culprit, choose each run to"
+                    + " learn the most, stop at --confidence or --max-runs. Chosen by itself when the bad end passes"
+                    + " some runs and fails others. Follows the first-parent chain.")
+    private boolean flaky;
+
+    @Option(names = "--confidence", defaultValue = "0.99", paramLabel = "P",
+            description = "With --flaky: the posterior the culprit must reach, above 0.5 and below 1"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private double confidence;
+
+    @Option(names = "--max-runs", defaultValue = "1000", paramLabel = "N",
+            description = "With --flaky: the most test runs in all, the bad end's included (default: ${DEFAULT-VALUE}).")
+    private int maxRuns;
+
     @Option(names = "--state", paramLabel = "FILE",
             description = "Write every verdict to FILE; resume from it when it exists.")
     private Path state;
@@ -115,6 +133,18 @@ public final class BisectCommand implements Callable<Integer> {
         Path logs = null;
         boolean started = false;
         Map<ProbeRecord, Integer> remainingAfter = Collections.synchronizedMap(new IdentityHashMap<>());
+        ProgressListener listener = (record, remaining) -> {
+            remainingAfter.put(record, remaining);
+            progress(out, record, remaining);
+        };
+        FlakyBisector.Builder flakySettings;
+        try {
+            flakySettings = FlakyBisector.builder().probes(probes).confidence(confidence).maxRuns(maxRuns)
+                    .sameFailure(sameFailure).stateFile(state).listener(listener);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--confidence must be above 0.5 and below 1"
+                    + " and --max-runs at least 1: " + e.getMessage());
+        }
         try (CommitGraph graph = CommitGraph.open(repo)) {
             String badId = graph.resolve(bad);
             workRoot = Files.createTempDirectory("virt-regress-bisect");
@@ -132,21 +162,27 @@ public final class BisectCommand implements Callable<Integer> {
                 try {
                     // The bad end is tested first: its worktree is checked out while the history is walked.
                     probe.prepare(badId);
-                    range = graph.range(goods, bad, paths, firstParent);
-                    out.printf("Bisecting %d candidates between good %s and bad %s%s%n", range.size(),
+                    range = graph.range(goods, bad, paths, firstParent || flaky);
+                    out.printf("Bisecting %d candidates between good %s and bad %s%s%s%n", range.size(),
                             String.join(", ", range.goods()), range.bad(),
-                            probes > 1 ? " with " + probes + " probes per round" : "");
+                            probes > 1 ? " with " + probes + " probes per round" : "",
+                            flaky ? String.format(Locale.ROOT, ", flaky-aware (confidence %s, at most %d runs)",
+                                    confidence, maxRuns) : "");
                     out.flush();
                     started = true;
-                    result = Bisector.builder().probes(probes).repeat(repeat).confirm(confirm)
-                            .failureWins(!runsMustAgree).sameFailure(sameFailure).stateFile(state)
-                            .question(new BisectQuestion(repo.toRealPath().toString(), paths, firstParent, command,
-                                    limit))
-                            .listener((record, remaining) -> {
-                                remainingAfter.put(record, remaining);
-                                progress(out, record, remaining);
-                            }).build()
-                            .run(range, probe);
+                    BisectQuestion question = new BisectQuestion(repo.toRealPath().toString(), paths,
+                            firstParent || flaky, command, limit);
+                    FlakyBisector flakySearch = flakySettings.question(question).build();
+                    if (flaky) {
+                        result = flakySearch.run(range, probe);
+                    } else {
+                        result = flakySearch.runAfter(Bisector.builder().probes(probes).repeat(repeat).confirm(confirm)
+                                .failureWins(!runsMustAgree).sameFailure(sameFailure).stateFile(state)
+                                .question(question).listener(listener).build(), range, probe, notice -> {
+                                    out.println(notice);
+                                    out.flush();
+                                });
+                    }
                 } finally {
                     removeHook(cleanup);
                 }
@@ -229,6 +265,22 @@ public final class BisectCommand implements Callable<Integer> {
                 out.println("  " + candidate.id() + " " + candidate.subject());
             }
         }
+        FlakyFigures figures = result.flaky();
+        if (figures != null) {
+            out.printf(Locale.ROOT, "Confidence: %.4f (target %s)%s; the bad end failed %d of %d runs;"
+                    + " estimated failure rate %.2f on bad commits, %.3f on good ones%n", figures.confidence(),
+                    figures.target(), figures.introduced() == null ? "" : String.format(Locale.ROOT,
+                            ", introduced by the culprit %.4f", figures.introduced()), figures.badEndFailures(),
+                    figures.badEndRuns(), figures.failWhenBad(), figures.failWhenGood());
+            out.println("Posterior over the final range (oldest first):");
+            for (FlakyFigures.Position position : figures.posterior()) {
+                if (position.probability() >= 0.001) {
+                    out.printf(Locale.ROOT, "  %s %.4f (%d of %d runs failed)%n", shortId(position.id()),
+                            position.probability(), position.failures(), position.runs());
+                }
+            }
+        }
+        result.notes().forEach(note -> out.println("Note: " + note));
         out.printf(Locale.ROOT, "Probes: %d in %d rounds, %d test runs, %.1f s%n", result.bisectionProbes(),
                 result.rounds(), result.testRuns(), result.wallTime().toMillis() / 1000.0);
         out.flush();

@@ -12,6 +12,7 @@ import org.virtregress.repo.BuildChange;
 import org.virtregress.repo.Credentials;
 import org.virtregress.repo.FetchTimeouts;
 import org.virtregress.repo.Fetcher;
+import org.virtregress.repo.IndexSelection;
 import org.virtregress.repo.Keyring;
 import org.virtregress.repo.PackageSelector;
 import org.virtregress.repo.PollRequest;
@@ -40,8 +41,20 @@ public final class PollCommand implements Callable<Integer> {
 
     @Option(names = "--repo", required = true, paramLabel = "URL",
             description = {"Repository: rpm-md directory URL (holding repodata/), Debian suite URL (.../dists/SUITE),",
-                "or deb:URL for a flat Debian repository; http, https, file or a local path. Repeatable."})
+                "an apt source line 'URL SUITE [COMPONENT...]' (one argument), or deb:URL for a flat Debian",
+                "repository; http, https, file or a local path. Repeatable."})
     private List<String> repositories;
+
+    @Option(names = "--arch", paramLabel = "ARCH", split = ",",
+            description = {"Architecture to read (repeatable or comma-separated): amd64, all, x86_64, noarch...;",
+                "'" + IndexSelection.ANY + "' for every one. Default: this host's architecture plus all (Debian)",
+                "or noarch (rpm-md)."})
+    private List<String> architectures = new ArrayList<>();
+
+    @Option(names = "--component", paramLabel = "NAME", split = ",",
+            description = {"Component of the Debian suites to read (repeatable or comma-separated): main, contrib...",
+                "Default: every component the Release lists, or those the source line names."})
+    private List<String> components = new ArrayList<>();
 
     @Option(names = "--package", required = true, paramLabel = "NAME",
             description = "Package name or glob (qemu-*). Repeatable.")
@@ -97,8 +110,16 @@ public final class PollCommand implements Callable<Integer> {
                 Keyring.load(keyring);
             }
             List<Repository> parsed = new ArrayList<>();
+            IndexSelection selection = IndexSelection.parse(architectures, components);
+            IndexSelection noComponents = new IndexSelection(selection.architectures(), List.of());
+            boolean anySuite = false;
             for (String repository : repositories) {
-                parsed.add(Repository.parse(repository).withKeyring(keyring));
+                Repository one = Repository.parse(repository).withKeyring(keyring);
+                anySuite |= one.isDebianSuite();
+                parsed.add(one.withSelection(one.isDebianSuite() ? selection : noComponents));
+            }
+            if (!selection.components().isEmpty() && !anySuite) {
+                throw new IllegalArgumentException("--component applies to Debian suites, and no --repo is one");
             }
             if (lockTimeoutSeconds < 0) {
                 throw new IllegalArgumentException("--lock-timeout must not be negative");

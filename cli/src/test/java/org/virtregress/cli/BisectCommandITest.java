@@ -233,4 +233,65 @@ class BisectCommandITest {
         assertThat(bisect("--repo", dir.resolve("repo").toString(), "--good", "main~3", "--bad", "main",
                 "--probes", "0", "--", "true").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
+
+    /**
+     * A seeded flaky test: fails with probability q percent when file "code" holds 1, never otherwise;
+     * the k-th run of a commit hashes the seed, the commit and k (counted in the directory $1).
+     */
+    private static String[] flakyCommand(Path counts, int q) {
+        return new String[] {"--", "sh", "-c", "c=$VIRT_REGRESS_COMMIT; k=$(cat \"$1/$c\" 2>/dev/null || echo 0);"
+                + " echo $((k + 1)) > \"$1/$c\"; h=$(printf '%s' \"5:$c:$k\" | cksum | cut -d' ' -f1);"
+                + " [ \"$(cat code)\" = 1 ] && [ $((h % 100)) -lt " + q + " ] && exit 1; exit 0", "flaky-test",
+                counts.toString()};
+    }
+
+    private static String[] join(String[] first, String... rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void shouldFindTheCulpritOfAFlakyTestWithItsConfidence(@TempDir Path dir) throws Exception {
+        List<String> ids = repository(dir.resolve("repo"), 13);
+        Path counts = Files.createDirectories(dir.resolve("counts"));
+        Path report = dir.resolve("report");
+
+        Run run = bisect(join(new String[] {"--repo", dir.resolve("repo").toString(), "--good", ids.get(0), "--bad",
+                "main", "--flaky", "--confidence", "0.95", "--max-runs", "300", "--report", report.toString()},
+                flakyCommand(counts, 60)));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("flaky-aware (confidence 0.95, at most 300 runs)")
+                .contains("First bad commit: " + ids.get(13)).contains("Confidence: ").contains("(target 0.95)")
+                .contains("Posterior over the final range").contains("Outcome: COMPLETE");
+        BisectResult result = Json.mapper().readValue(report.resolve("bisect.json").toFile(), BisectResult.class);
+        assertThat(result.flaky().confidence()).isGreaterThanOrEqualTo(0.95);
+        assertThat(result.flaky().posterior()).isNotEmpty();
+    }
+
+    @Test
+    void shouldSwitchToTheFlakyAwareSearchWhenTheBadEndPassesSomeRuns(@TempDir Path dir) throws Exception {
+        List<String> ids = repository(dir.resolve("repo"), 9);
+        Path first = dir.resolve("first-run-done");
+
+        Run run = bisect("--repo", dir.resolve("repo").toString(), "--good", ids.get(0), "--bad", "main",
+                "--repeat", "3", "--", "sh", "-c", "[ -e \"$1\" ] || { touch \"$1\"; exit 0; }; exit $(cat code)",
+                "first-passes", first.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("switching to the flaky-aware search")
+                .contains("First bad commit: " + ids.get(9)).contains("Confidence: ");
+    }
+
+    @Test
+    void shouldRejectAConfidenceOutsideItsRange(@TempDir Path dir) throws Exception {
+        repository(dir.resolve("repo"), 5);
+
+        Run run = bisect("--repo", dir.resolve("repo").toString(), "--good", "main~3", "--bad", "main", "--flaky",
+                "--confidence", "1.5", "--", "true");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--confidence");
+    }
 }

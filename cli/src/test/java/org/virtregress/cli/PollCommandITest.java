@@ -61,6 +61,31 @@ class PollCommandITest {
     }
 
     @Test
+    void shouldReadTheChosenArchitecturesOnly(@TempDir Path dir) throws Exception {
+        Path repo = publish(dir.resolve("repo"), foo10);
+
+        Run other = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("a.json").toString(),
+                "--arch", "i586");
+        Run list = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("b.json").toString(),
+                "--arch", "i586,noarch");
+        Run repeated = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("c.json").toString(),
+                "--arch", "i586", "--arch", "noarch");
+        Run component = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("d.json").toString(),
+                "--component", "main");
+        Run mixed = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("e.json").toString(),
+                "--arch", "any,noarch");
+
+        assertThat(other.exitCode()).isZero();
+        assertThat(other.out()).isEqualTo("No new builds.\n");
+        assertThat(list.out()).containsPattern("NEW +foo +1\\.0-1 +noarch");
+        assertThat(repeated.out()).containsPattern("NEW +foo +1\\.0-1 +noarch");
+        assertThat(component.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(component.err()).contains("--component applies to Debian suites");
+        assertThat(mixed.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mixed.err()).contains("cannot be combined");
+    }
+
+    @Test
     void shouldRecordABaseline(@TempDir Path dir) throws Exception {
         Path repo = publish(dir.resolve("repo"), foo10);
 

@@ -1,5 +1,6 @@
 package org.virtregress.bisect;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,12 +24,14 @@ import java.util.List;
  * @param testTime the summed wall time of the test runs
  * @param expectedSignature the failure signature the same-failure check compared against, or {@code null}
  * @param notes verdicts set aside because they contradicted others
+ * @param flaky the figures of a probabilistic bisection ({@link FlakyBisector}); {@code null} for a deterministic one
  */
 public record BisectResult(List<String> goods, String bad, int candidates, Outcome outcome, String reason,
                            CandidateDetails culprit, List<CandidateDetails> range, List<ProbeRecord> probes,
                            List<ProbeRecord> confirmation, int rounds, int bisectionProbes, int testRuns,
                            int probesPerRound, Duration wallTime, Duration testTime, String expectedSignature,
-                           List<String> notes) {
+                           List<String> notes,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) FlakyFigures flaky) {
     /** Copies the lists. */
     public BisectResult {
         goods = List.copyOf(goods);
@@ -36,5 +39,15 @@ public record BisectResult(List<String> goods, String bad, int candidates, Outco
         probes = probes == null ? List.of() : List.copyOf(probes);
         confirmation = confirmation == null ? List.of() : List.copyOf(confirmation);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** Creates the result of a deterministic bisection, which has no {@link FlakyFigures}. */
+    public BisectResult(List<String> goods, String bad, int candidates, Outcome outcome, String reason,
+                        CandidateDetails culprit, List<CandidateDetails> range, List<ProbeRecord> probes,
+                        List<ProbeRecord> confirmation, int rounds, int bisectionProbes, int testRuns,
+                        int probesPerRound, Duration wallTime, Duration testTime, String expectedSignature,
+                        List<String> notes) {
+        this(goods, bad, candidates, outcome, reason, culprit, range, probes, confirmation, rounds, bisectionProbes,
+                testRuns, probesPerRound, wallTime, testTime, expectedSignature, notes, null);
     }
 }

@@ -1,36 +1,40 @@
 package org.virtregress.repo;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a Debian repository: {@code InRelease} (or {@code Release} when there is none) of a
- * suite ({@code dists/<suite>/}) or of a flat repository, then each
- * {@code <component>/binary-<arch>/Packages} index it lists (xz preferred, then gzip, then
- * plain), verified against the SHA256 list. A repository without InRelease is asked for Release
+ * suite ({@code dists/<suite>/}) or of a flat repository, then the
+ * {@code <component>/binary-<arch>/Packages} indices of the repository's selected components and
+ * architectures (see {@link PackagesIndex}; xz preferred, then gzip, then plain), verified
+ * against the SHA256 list. When the Release says {@code Acquire-By-Hash: yes}, each index is
+ * fetched by its checksum ({@code by-hash/SHA256/<hash>}, its plain name only when that is
+ * missing), so a poll racing a publication still reads the files the Release it read names. A repository without InRelease is asked for Release
  * first on later polls, so an unchanged one still costs a single request. When the repository has
  * a keyring, InRelease must be clearsigned, or Release come with a detached {@code Release.gpg}
  * (fetched only when Release changed), by one of its keys, and only the signed text is read;
  * without one, signatures are not verified. Thread-safe.
  */
 public final class DebianRepoReader implements RepositoryReader {
-    private static final Pattern SUITE_INDEX = Pattern.compile("^([^/]+/binary-[^/]+/)Packages(\\.xz|\\.gz)?$");
-    private static final Pattern FLAT_INDEX = Pattern.compile("^()Packages(\\.xz|\\.gz)?$");
-    private static final List<String> PREFERENCE = List.of(".xz", ".gz", "");
+    private static final List<String> FIELDS = List.of("Package", "Version", "Architecture", "Filename", "Size",
+            "SHA256", "Source");
+    private static final int PACKAGE = 0;
+    private static final int VERSION = 1;
+    private static final int ARCHITECTURE = 2;
+    private static final int FILENAME = 3;
+    private static final int SIZE = 4;
+    private static final int SHA256 = 5;
+    private static final int SOURCE = 6;
     private static final String IN_RELEASE = "InRelease";
     private static final String RELEASE = "Release";
     private static final String RELEASE_SIGNATURE = "Release.gpg";
@@ -95,10 +99,11 @@ public final class DebianRepoReader implements RepositoryReader {
             verifier.verifyDetached(indexUri, answer.body(), signatureUri, signature);
             text = new String(answer.body(), StandardCharsets.UTF_8);
         }
-        ReleaseFile release = ReleaseFile.parse(text, indexUri.toString());
+        ReleaseFile release = ReleaseFile.parse(text, indexUri.toString(), limits.maxDebianLineBytes());
         if (release.sha256().isEmpty()) {
             throw new RepositoryException(indexUri + " has no SHA256 list, so its indices cannot be verified");
         }
+        List<PackagesIndex> indices = PackagesIndex.choose(release, repository, indexUri.toString());
         if (metadataCopy != null) {
             copy(metadataCopy.resolve(RpmMdReader.fileName(indexUri.getPath())), answer.body());
             if (signature != null) {
@@ -106,117 +111,112 @@ public final class DebianRepoReader implements RepositoryReader {
             }
         }
         URI root = repository.isDebianSuite() ? base.resolve("../../") : base;
+        Set<String> architectures = repository.selection().effectiveArchitectures(PackageFormat.DEB);
         List<Build> builds = new ArrayList<>();
-        for (Map.Entry<String, String> index : chooseIndices(release, repository.isDebianSuite()).entrySet()) {
-            readPackages(repository, release, index.getKey(), index.getValue(), root, names, metadataCopy, builds::add);
+        for (PackagesIndex index : indices) {
+            readPackages(repository, release, index, root, names, architectures, metadataCopy, builds::add);
         }
         return new RepositorySnapshot(false, mark, builds);
     }
 
-    private static Map<String, String> chooseIndices(ReleaseFile release, boolean suite) {
-        Map<String, String> best = new TreeMap<>();
-        Pattern pattern = suite ? SUITE_INDEX : FLAT_INDEX;
-        Map<String, Integer> rank = new HashMap<>();
-        for (String path : release.sha256().keySet()) {
-            Matcher m = pattern.matcher(path);
-            if (m.matches()) {
-                String dir = m.group(1);
-                int r = PREFERENCE.indexOf(m.group(2) == null ? "" : m.group(2));
-                if (!rank.containsKey(dir) || r < rank.get(dir)) {
-                    rank.put(dir, r);
-                    best.put(dir, path);
-                }
+    private void readPackages(Repository repository, ReleaseFile release, PackagesIndex index, URI root,
+            Predicate<String> names, Set<String> architectures, Path metadataCopy, Consumer<Build> consumer)
+            throws RepositoryException {
+        ReleaseFile.Entry plain = release.sha256().get(index.directory() + "Packages");
+        long cap = limits.maxMetadataBytes();
+        long openSize = plain == null ? -1 : plain.size();
+        for (String path : index.paths()) {
+            ReleaseFile.Entry entry = release.sha256().get(path);
+            // the published file's checksum authenticates the content; hashing the decompressed
+            // text too would cost more than decompressing it, and its size is still checked
+            Checksum openChecksum = null;
+            Path copy = metadataCopy == null ? null : metadataCopy.resolve(path.replace('/', '_'));
+            URI uri = Locations.resolve(repository.base(), path);
+            MetadataStream stream = null;
+            if (release.acquireByHash()) {
+                URI byHash = Locations.resolve(repository.base(), index.directory() + "by-hash/SHA256/"
+                        + entry.checksum().value());
+                stream = MetadataStream.openIfExists(fetcher, byHash, true, entry.checksum(), entry.size(),
+                        openChecksum, openSize, cap, copy);
+                uri = stream == null ? uri : byHash;
+            }
+            if (stream == null) {
+                stream = MetadataStream.openIfExists(fetcher, uri, false, entry.checksum(), entry.size(), openChecksum,
+                        openSize, cap, copy);
+            }
+            if (stream != null) {
+                read(stream, uri, repository, root, names, architectures, consumer);
+                return;
             }
         }
-        return best;
+        throw new PublishingInProgressException(Locations.resolve(repository.base(), index.paths().get(0))
+                + (index.paths().size() > 1 ? " (nor any other compression of it)" : "")
+                + " is listed in the Release but does not exist");
     }
 
-    private void readPackages(Repository repository, ReleaseFile release, String dir, String path, URI root,
-            Predicate<String> names, Path metadataCopy, Consumer<Build> consumer) throws RepositoryException {
-        ReleaseFile.Entry entry = release.sha256().get(path);
-        ReleaseFile.Entry plain = release.sha256().get(dir + "Packages");
-        URI uri = Locations.resolve(repository.base(), path);
-        Path copy = metadataCopy == null ? null : metadataCopy.resolve(path.replace('/', '_'));
-        try (MetadataStream stream = MetadataStream.open(fetcher, uri, entry.checksum(), entry.size(),
-                plain == null ? null : plain.checksum(), plain == null ? -1 : plain.size(), limits.maxMetadataBytes(),
-                copy)) {
-            try {
-                parsePackages(new BufferedReader(new InputStreamReader(stream.content(), StandardCharsets.UTF_8)),
-                        uri.toString(), repository, root, names, consumer);
+    private void read(MetadataStream stream, URI uri, Repository repository, URI root, Predicate<String> names,
+            Set<String> architectures, Consumer<Build> consumer) throws RepositoryException {
+        try (MetadataStream open = stream) {
+            Predicate<String> wantedArchitecture = architectures.isEmpty() ? a -> true : architectures::contains;
+            try (ReadAheadInputStream content = new ReadAheadInputStream(open.content(), uri.toString())) {
+                parsePackages(content, uri.toString(), repository, root, names, wantedArchitecture, limits,
+                        consumer);
             } catch (IOException | RuntimeException e) {
-                throw stream.fail(e);
+                throw open.fail(e);
             }
-            stream.finish();
+            open.finish();
         }
     }
 
     /**
-     * Streams a Packages index and hands every stanza whose package name matches to a consumer.
+     * Streams a Packages index and hands every stanza whose package name and architecture are
+     * selected to a consumer. Stanzas of other packages are skipped without being decoded.
      *
-     * @param reader the decompressed index
+     * @param index the decompressed index
      * @param what its URL, for messages
      * @param repository the repository, for the builds' repository
      * @param root the URL the {@code Filename} fields are relative to
      * @param names which package names to keep
+     * @param architectures which architectures ({@code Architecture} field) to keep
+     * @param limits the line and stanza caps
      * @param consumer receives the builds in index order
-     * @throws IOException if the index cannot be read or a kept stanza lacks required fields
+     * @throws IOException if the index cannot be read, a line or stanza is over its cap (naming the
+     *     line and byte offset), or a kept stanza lacks required fields
      */
-    public static void parsePackages(BufferedReader reader, String what, Repository repository, URI root,
-            Predicate<String> names, Consumer<Build> consumer) throws IOException {
-        Map<String, String> stanza = new HashMap<>();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isBlank()) {
-                emit(stanza, what, repository, root, names, consumer);
-                stanza.clear();
-            } else if (!Character.isWhitespace(line.charAt(0))) {
-                int colon = line.indexOf(':');
-                if (colon <= 0) {
-                    throw new RepositoryException(what + " is not a Packages index: unexpected line '"
-                            + abbreviate(line) + "'");
-                }
-                String key = line.substring(0, colon);
-                if (key.equals("Package") || key.equals("Version") || key.equals("Architecture")
-                        || key.equals("Filename") || key.equals("Size") || key.equals("SHA256")
-                        || key.equals("Source")) {
-                    stanza.put(key, line.substring(colon + 1).strip());
-                }
+    public static void parsePackages(InputStream index, String what, Repository repository, URI root,
+            Predicate<String> names, Predicate<String> architectures, ReadLimits limits, Consumer<Build> consumer)
+            throws IOException {
+        new StanzaScanner(index, what, FIELDS, "Package", limits).scan(names, fields -> {
+            if (fields[ARCHITECTURE] == null || architectures.test(fields[ARCHITECTURE])) {
+                consumer.accept(toBuild(fields, what, repository, root));
             }
-        }
-        emit(stanza, what, repository, root, names, consumer);
+        });
     }
 
-    private static void emit(Map<String, String> stanza, String what, Repository repository, URI root,
-            Predicate<String> names, Consumer<Build> consumer) throws RepositoryException {
-        String name = stanza.get("Package");
-        if (name == null || !names.test(name)) {
-            return;
-        }
-        String version = stanza.get("Version");
-        String filename = stanza.get("Filename");
-        String sha256 = stanza.get("SHA256");
-        String arch = stanza.get("Architecture");
+    private static Build toBuild(String[] fields, String what, Repository repository, URI root)
+            throws RepositoryException {
+        String name = fields[PACKAGE];
+        String version = fields[VERSION];
+        String filename = fields[FILENAME];
+        String sha256 = fields[SHA256];
+        String arch = fields[ARCHITECTURE];
         if (version == null || filename == null || sha256 == null || arch == null) {
             throw new RepositoryException(what + ": package " + name
                     + " lacks its Version, Architecture, Filename or SHA256");
         }
         long size;
         try {
-            size = Long.parseLong(stanza.getOrDefault("Size", "-1"));
+            size = fields[SIZE] == null ? -1 : Long.parseLong(fields[SIZE]);
         } catch (NumberFormatException e) {
             size = -1;
         }
-        String source = stanza.get("Source");
+        String source = fields[SOURCE];
         String sourcePackage = source == null ? name : source.replaceAll("\\s*\\(.*\\)\\s*$", "");
         String upstream = version.replaceFirst("^\\d+:", "").replaceFirst("-[^-]*$", "");
         String location = Locations.resolve(root, filename.startsWith("./") ? filename.substring(2) : filename).toString();
-        consumer.accept(new Build(name, version, arch, PackageFormat.DEB, repository.spec(), location,
+        return new Build(name, version, arch, PackageFormat.DEB, repository.spec(), location,
                 new Checksum("sha256", sha256), size, null, sourcePackage,
-                SourceCommit.fromVersion(upstream).orElse(null)));
-    }
-
-    private static String abbreviate(String line) {
-        return line.length() > 80 ? line.substring(0, 80) + "..." : line;
+                SourceCommit.fromVersion(upstream).orElse(null));
     }
 
     private static void copy(Path file, byte[] content) throws RepositoryException {

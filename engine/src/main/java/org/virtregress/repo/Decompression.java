@@ -12,7 +12,7 @@ import org.tukaani.xz.XZInputStream;
 /**
  * Opens metadata compressed with gzip, xz, zstd or bzip2 (or not compressed), recognized by its
  * leading magic bytes, with a cap on the decompressed size so that a decompression bomb stops
- * with an error.
+ * with an error. xz goes through the system's {@code xz} when there is one ({@link XzProcess}).
  */
 final class Decompression {
     private Decompression() {
@@ -38,7 +38,8 @@ final class Decompression {
             if (startsWith(magic, 0x1f, 0x8b)) {
                 decompressed = new GZIPInputStream(in, 65536);
             } else if (startsWith(magic, 0xfd, '7', 'z', 'X', 'Z', 0)) {
-                decompressed = new XZInputStream(in);
+                InputStream external = XzProcess.open(in, what);
+                decompressed = external != null ? external : new XZInputStream(in);
             } else if (startsWith(magic, 0x28, 0xb5, 0x2f, 0xfd)) {
                 decompressed = new ZstdInputStream(in);
             } else if (startsWith(magic, 'B', 'Z', 'h')) {

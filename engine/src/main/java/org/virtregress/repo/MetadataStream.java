@@ -33,6 +33,7 @@ final class MetadataStream implements Closeable {
     private CappedInputStream content;
     private final OutputStream copy;
     private long rawCount;
+    private boolean contentAddressed;
 
     private MetadataStream(Fetcher fetcher, URI uri, Checksum checksum, long size, Checksum openChecksum,
             long openSize, long limit, Path copyTo) throws RepositoryException {
@@ -53,8 +54,9 @@ final class MetadataStream implements Closeable {
                     return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
                 }
 
+                // synchronized: a decompressor may read on a thread of its own while a failure is examined
                 @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
+                public synchronized int read(byte[] buffer, int offset, int length) throws IOException {
                     int n = super.read(buffer, offset, length);
                     if (n > 0) {
                         rawCount += n;
@@ -100,6 +102,39 @@ final class MetadataStream implements Closeable {
     }
 
     /**
+     * Opens a file if it exists. A content-addressed file (Debian {@code by-hash}) cannot be
+     * caught mid-publication, so a mismatch of its checksum or size is a plain repository error
+     * (a corrupt mirror), not publishing in progress.
+     *
+     * @param limit the limit on the decompressed size, as for {@link #open}
+     * @return the stream, or null if the file does not exist
+     * @throws TooLargeException if the stated open size is above the limit
+     */
+    static MetadataStream openIfExists(Fetcher fetcher, URI uri, boolean contentAddressed, Checksum checksum,
+            long size, Checksum openChecksum, long openSize, long limit, Path copyTo) throws RepositoryException {
+        if (openSize > limit) {
+            throw new TooLargeException("the index states that " + uri + " decompresses to " + openSize
+                    + " bytes, above the limit of " + limit + " bytes; refusing to read it");
+        }
+        try {
+            MetadataStream stream = new MetadataStream(fetcher, uri, checksum, size, openChecksum, openSize, limit,
+                    copyTo);
+            stream.contentAddressed = contentAddressed;
+            return stream;
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    /** The error for content that does not match the index: publishing, or for a by-hash file, corruption. */
+    private RepositoryException mismatch(String message) {
+        return contentAddressed
+                ? new RepositoryException(message + "; the file is named by its checksum, so the mirror serves a"
+                        + " corrupt file")
+                : new PublishingInProgressException(message);
+    }
+
+    /**
      * Returns the decompressed content; closing it does nothing (parsers close what they read).
      *
      * @throws IOException if the data cannot be decompressed
@@ -134,18 +169,18 @@ final class MetadataStream implements Closeable {
             fail(e);
         }
         if (rawDigest != null && !checksum.matches(rawDigest.digest())) {
-            throw new PublishingInProgressException("checksum of " + uri + " does not match the index (expected "
+            throw mismatch("checksum of " + uri + " does not match the index (expected "
                     + checksum + ")");
         }
         if (size >= 0 && rawCount != size) {
-            throw new PublishingInProgressException("size of " + uri + " is " + rawCount + " bytes, the index says "
+            throw mismatch("size of " + uri + " is " + rawCount + " bytes, the index says "
                     + size);
         }
         if (openDigest != null && !openChecksum.matches(openDigest.digest())) {
-            throw new PublishingInProgressException("open checksum of " + uri + " does not match the index");
+            throw mismatch("open checksum of " + uri + " does not match the index");
         }
         if (openSize >= 0 && content.count() != openSize) {
-            throw new PublishingInProgressException("decompressed size of " + uri + " is " + content.count()
+            throw mismatch("decompressed size of " + uri + " is " + content.count()
                     + " bytes, the index says " + openSize);
         }
     }
@@ -173,7 +208,7 @@ final class MetadataStream implements Closeable {
             try {
                 raw.transferTo(OutputStream.nullOutputStream());
                 if (!checksum.matches(rawDigest.digest())) {
-                    throw new PublishingInProgressException("checksum of " + uri + " does not match the index");
+                    throw mismatch("checksum of " + uri + " does not match the index");
                 }
             } catch (RepositoryException e) {
                 throw e;

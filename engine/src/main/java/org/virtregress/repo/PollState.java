@@ -28,14 +28,30 @@ public record PollState(Map<String, RepositoryState> repositories) {
      * @param newest the newest build seen of each package ({@code name.arch}), kept after removal
      * @param current the build of each package present at the last read
      * @param polledAt when it was last read
+     * @param selection the architectures and components read; another selection forces a full
+     *     read; null in a state written before selections existed
      */
     public record RepositoryState(IndexMark index, List<String> patterns,
-            Map<String, Build> newest, Map<String, Build> current, Instant polledAt) {
+            Map<String, Build> newest, Map<String, Build> current, Instant polledAt, IndexSelection selection) {
         /** Copies the collections into sorted, immutable ones. */
         public RepositoryState {
             patterns = patterns == null ? List.of() : List.copyOf(patterns);
             newest = newest == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(newest));
             current = current == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(current));
+        }
+
+        /**
+         * Creates the state of a repository read with the default selection.
+         *
+         * @param index the index last read
+         * @param patterns the package patterns watched when it was read
+         * @param newest the newest build seen of each package
+         * @param current the build of each package present at the last read
+         * @param polledAt when it was last read
+         */
+        public RepositoryState(IndexMark index, List<String> patterns, Map<String, Build> newest,
+                Map<String, Build> current, Instant polledAt) {
+            this(index, patterns, newest, current, polledAt, IndexSelection.DEFAULT);
         }
     }
 

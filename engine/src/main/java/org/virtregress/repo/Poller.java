@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 /**
  * Polls repositories for new builds of watched packages, comparing with the state of the
  * previous poll: a higher version, or a rebuild with the same version and a different checksum,
- * is new. The first poll (no state) reports the newest build of every watched package. An
+ * is new. The first poll (no state) reports the newest build of every watched package. Only the
+ * repository's selected architectures and components are read ({@link IndexSelection}); other
+ * patterns or another selection than last time force a full read. An
  * unchanged repository costs one conditional request. A repository being published is
  * reported as such and left for the next poll; its state does not move, and neither does the
  * state of a repository that fails (a missing or bad signature included, or a watched package
@@ -85,8 +87,8 @@ public final class Poller {
                 RepositorySnapshot snapshot = read(repository, previous, request, metadata);
                 repositories.put(repository.spec(), snapshot.unchanged()
                         ? new PollState.RepositoryState(snapshot.mark(), previous.patterns(), previous.newest(),
-                                previous.current(), previous.polledAt())
-                        : update(snapshot, previous, request, archive, metadata, now, found));
+                                previous.current(), previous.polledAt(), previous.selection())
+                        : update(snapshot, repository.selection(), previous, request, archive, metadata, now, found));
                 changes.addAll(found);
                 outcomes.add(new RepositoryOutcome(repository.spec(), snapshot.unchanged()
                         ? RepositoryOutcome.Status.UNCHANGED : RepositoryOutcome.Status.READ, null));
@@ -103,7 +105,8 @@ public final class Poller {
 
     private RepositorySnapshot read(Repository repository, PollState.RepositoryState previous, PollRequest request,
             Path metadata) throws IOException {
-        boolean samePatterns = previous != null && previous.patterns().equals(request.packages().patterns());
+        boolean samePatterns = previous != null && previous.patterns().equals(request.packages().patterns())
+                && repository.selection().equals(previous.selection());
         IndexMark mark = samePatterns ? previous.index() : null;
         try {
             RepositorySnapshot snapshot = RepositoryReader.of(repository.format(), fetcher, limits)
@@ -121,8 +124,8 @@ public final class Poller {
         }
     }
 
-    private PollState.RepositoryState update(RepositorySnapshot snapshot, PollState.RepositoryState previous,
-            PollRequest request, Archive archive, Path metadata, Instant now, List<BuildChange> found)
+    private PollState.RepositoryState update(RepositorySnapshot snapshot, IndexSelection selection,
+            PollState.RepositoryState previous, PollRequest request, Archive archive, Path metadata, Instant now, List<BuildChange> found)
             throws IOException {
         Map<String, Build> newest = new HashMap<>(previous == null ? Map.of() : previous.newest());
         Map<String, Build> current = previous == null ? Map.of() : previous.current();
@@ -147,7 +150,8 @@ public final class Poller {
             deleteTree(metadata);
         }
         found.addAll(reported);
-        return new PollState.RepositoryState(snapshot.mark(), request.packages().patterns(), newest, latest, now);
+        return new PollState.RepositoryState(snapshot.mark(), request.packages().patterns(), newest, latest, now,
+                selection);
     }
 
     private static List<BuildChange> compare(Map<String, Build> latest, Map<String, Build> newest,

@@ -23,19 +23,34 @@ record ReleaseFile(Map<String, String> fields, Map<String, Entry> sha256) {
     record Entry(Checksum checksum, long size) {
     }
 
-    static ReleaseFile parse(String text, String what) throws RepositoryException {
+    /**
+     * Parses a Release file.
+     *
+     * @param text the file, clearsigned or not
+     * @param what its URL, for messages
+     * @param maxLine the longest line accepted, in characters
+     * @return the fields and checksums
+     * @throws RepositoryException if it is malformed or a line is over the cap
+     */
+    static ReleaseFile parse(String text, String what, int maxLine) throws RepositoryException {
         List<String> lines = unsign(text, what).lines().toList();
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, Entry> sha256 = new LinkedHashMap<>();
         String current = null;
+        int number = 0;
         for (String line : lines) {
+            number++;
+            if (line.length() > maxLine) {
+                throw new TooLargeException(what + ": line " + number + " is longer than the limit of " + maxLine
+                        + " characters");
+            }
             if (line.isBlank()) {
                 continue;
             }
             if (Character.isWhitespace(line.charAt(0))) {
                 if ("sha256".equals(current)) {
                     String[] parts = line.strip().split("\\s+");
-                    if (parts.length != 3) {
+                    if (parts.length != 3 || !parts[0].matches("[0-9A-Fa-f]{64}")) {
                         throw new RepositoryException(what + " has a malformed SHA256 line: '" + line.strip() + "'");
                     }
                     try {
@@ -57,6 +72,11 @@ record ReleaseFile(Map<String, String> fields, Map<String, Entry> sha256) {
             throw new RepositoryException(what + " is empty");
         }
         return new ReleaseFile(fields, sha256);
+    }
+
+    /** Tells whether the indices may be fetched by their checksum ({@code Acquire-By-Hash: yes}). */
+    boolean acquireByHash() {
+        return "yes".equalsIgnoreCase(fields.getOrDefault("acquire-by-hash", "").strip());
     }
 
     private static String unsign(String text, String what) throws RepositoryException {

@@ -3,6 +3,7 @@ package org.virtregress.repo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Objects;
  *   <li>Debian: a suite, {@code https://deb.debian.org/debian/dists/bookworm} (any URL with
  *       {@code /dists/} in it), or a flat repository prefixed with {@code deb:}, for example
  *       {@code deb:https://example.org/flat/}</li>
+ *   <li>Debian, as an apt source line names it: {@code URL SUITE [COMPONENT...]}, for example
+ *       {@code https://deb.debian.org/debian bookworm main}, the suite {@code URL/dists/SUITE} read for
+ *       those components only; a suite ending in {@code /} ({@code URL ./}) names a flat repository</li>
  * </ul>
  *
  * <p>URLs may be {@code http}, {@code https} or {@code file}; a plain path names a local directory.
@@ -27,15 +31,37 @@ import java.util.Objects;
  * @param base the directory URL, ending with a slash
  * @param keyring the OpenPGP keys its index must be signed by (see {@link Keyring}), or null to
  *     read it unverified
+ * @param selection the architectures and components to read
  */
-public record Repository(String spec, PackageFormat format, URI base, Path keyring) {
+public record Repository(String spec, PackageFormat format, URI base, Path keyring, IndexSelection selection) {
     private static final String DEB_PREFIX = "deb:";
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts; a null selection is the default.
+     *
+     * @throws IllegalArgumentException if components are selected of a repository that is not a Debian suite
+     */
     public Repository {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(base, "base");
+        selection = selection == null ? IndexSelection.DEFAULT : selection;
+        if (!selection.components().isEmpty() && !(format == PackageFormat.DEB && isSuite(base))) {
+            throw new IllegalArgumentException("repository " + spec + " is not a Debian suite, so it has no components"
+                    + " to choose (" + String.join(", ", selection.components()) + ")");
+        }
+    }
+
+    /**
+     * Creates a repository read with the default selection.
+     *
+     * @param spec the repository as written by the user
+     * @param format the package format
+     * @param base the directory URL, ending with a slash
+     * @param keyring the OpenPGP keys its index must be signed by, or null to read it unverified
+     */
+    public Repository(String spec, PackageFormat format, URI base, Path keyring) {
+        this(spec, format, base, keyring, IndexSelection.DEFAULT);
     }
 
     /**
@@ -56,7 +82,21 @@ public record Repository(String spec, PackageFormat format, URI base, Path keyri
      * @return the repository with the keyring
      */
     public Repository withKeyring(Path file) {
-        return new Repository(spec, format, base, file);
+        return new Repository(spec, format, base, file, selection);
+    }
+
+    /**
+     * Returns this repository read for other architectures and components. Components named in
+     * the repository's own source line are kept when the given selection names none.
+     *
+     * @param chosen the architectures and components, empty lists for the defaults
+     * @return the repository with the selection
+     * @throws IllegalArgumentException if components are chosen of a repository that is not a Debian suite
+     */
+    public Repository withSelection(IndexSelection chosen) {
+        IndexSelection merged = chosen.components().isEmpty()
+                ? new IndexSelection(chosen.architectures(), selection.components()) : chosen;
+        return new Repository(spec, format, base, keyring, merged);
     }
 
     /**
@@ -69,6 +109,10 @@ public record Repository(String spec, PackageFormat format, URI base, Path keyri
     public static Repository parse(String spec) {
         Objects.requireNonNull(spec, "spec");
         String location = spec.strip();
+        String[] words = location.split("\\s+");
+        if (words.length > 1) {
+            return parseSourceLine(spec, words);
+        }
         boolean debian = false;
         if (location.startsWith(DEB_PREFIX)) {
             location = location.substring(DEB_PREFIX.length());
@@ -92,15 +136,40 @@ public record Repository(String spec, PackageFormat format, URI base, Path keyri
                 uri = URI.create(uri + "/");
             }
         }
-        if (uri.getPath() != null && uri.getPath().contains("/dists/")) {
+        if (isSuite(uri)) {
             debian = true;
         }
         return new Repository(spec.strip(), debian ? PackageFormat.DEB : PackageFormat.RPM, uri);
     }
 
+    private static Repository parseSourceLine(String spec, String[] words) {
+        String url = words[0].startsWith(DEB_PREFIX) ? words[0].substring(DEB_PREFIX.length()) : words[0];
+        String suite = words[1];
+        String line = String.join(" ", words);
+        if (suite.startsWith("/") || suite.contains("..") || suite.contains("\\") || suite.contains("?")
+                || suite.contains("#")) {
+            throw new IllegalArgumentException("repository '" + spec + "': '" + suite + "' is not a suite name");
+        }
+        Repository mirror = parse(url.endsWith("/") ? url : url + "/");
+        if (suite.endsWith("/")) {
+            if (words.length > 2) {
+                throw new IllegalArgumentException("repository '" + spec + "': the flat repository " + suite
+                        + " has no components, but the line names " + String.join(" ", List.of(words).subList(2, words.length)));
+            }
+            return new Repository(line, PackageFormat.DEB, mirror.base().resolve(suite.equals("./") ? "" : suite));
+        }
+        URI base = mirror.base().resolve("dists/" + suite + "/");
+        List<String> components = List.of(words).subList(2, words.length);
+        return new Repository(line, PackageFormat.DEB, base, null, new IndexSelection(List.of(), components));
+    }
+
     /** Tells whether this is a Debian suite ({@code dists/<suite>}) rather than a flat repository. */
     public boolean isDebianSuite() {
-        return format == PackageFormat.DEB && base.getPath() != null && base.getPath().contains("/dists/");
+        return format == PackageFormat.DEB && isSuite(base);
+    }
+
+    private static boolean isSuite(URI base) {
+        return base.getPath() != null && base.getPath().contains("/dists/");
     }
 
     @Override

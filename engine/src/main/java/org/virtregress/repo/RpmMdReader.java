@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.xml.stream.XMLStreamConstants;
@@ -21,7 +22,8 @@ import org.virtregress.version.Evr;
 /**
  * Reads an rpm-md (yum, dnf, zypper) repository: {@code repodata/repomd.xml}, then the primary
  * metadata it points to (gzip, xz, zstd, bzip2 or plain), streamed with StAX so memory does not
- * grow with the repository. Sizes and checksums are verified against repomd.xml. When the
+ * grow with the repository; only the packages of the repository's selected architectures are kept
+ * (by default the host's and {@code noarch}). Sizes and checksums are verified against repomd.xml. When the
  * repository has a keyring, repomd.xml must be signed ({@code repodata/repomd.xml.asc}, fetched
  * only when repomd.xml changed). Thread-safe.
  */
@@ -78,7 +80,9 @@ public final class RpmMdReader implements RepositoryReader {
         try (MetadataStream stream = MetadataStream.open(fetcher, primaryUri, primary.checksum(), primary.size(),
                 primary.openChecksum(), primary.openSize(), limits.maxMetadataBytes(), primaryCopy)) {
             try {
-                parsePrimary(stream.content(), primaryUri.toString(), repository, names, limits.maxNodeBytes(),
+                Set<String> architectures = repository.selection().effectiveArchitectures(PackageFormat.RPM);
+                parsePrimary(stream.content(), primaryUri.toString(), repository, names,
+                        architectures.isEmpty() ? a -> true : architectures::contains, limits.maxNodeBytes(),
                         builds::add);
             } catch (XMLStreamException | IOException | RuntimeException e) {
                 throw stream.fail(e);
@@ -113,12 +117,12 @@ public final class RpmMdReader implements RepositoryReader {
      */
     public static void parsePrimary(InputStream xml, String what, Repository repository, Predicate<String> names,
             Consumer<Build> consumer) throws XMLStreamException, RepositoryException {
-        parsePrimary(xml, what, repository, names, ReadLimits.DEFAULT_NODE_BYTES, consumer);
+        parsePrimary(xml, what, repository, names, a -> true, ReadLimits.DEFAULT_NODE_BYTES, consumer);
     }
 
     /**
      * Streams primary.xml with a limit on each text node, tag and comment, and hands every
-     * package whose name matches to a consumer.
+     * package whose name matches to a consumer, whatever its architecture.
      *
      * @param xml the decompressed primary.xml
      * @param what its URL, for messages
@@ -126,12 +130,32 @@ public final class RpmMdReader implements RepositoryReader {
      * @param names which package names to keep
      * @param maxNodeBytes the limit on one text node, tag, comment or run of whitespace
      * @param consumer receives the builds in document order
+     * @throws XMLStreamException if the document is not well-formed, has a DTD or a node over the limit
+     * @throws RepositoryException if a kept package lacks required data
+     */
+    public static void parsePrimary(InputStream xml, String what, Repository repository, Predicate<String> names,
+            long maxNodeBytes, Consumer<Build> consumer) throws XMLStreamException, RepositoryException {
+        parsePrimary(xml, what, repository, names, a -> true, maxNodeBytes, consumer);
+    }
+
+    /**
+     * Streams primary.xml with a limit on each text node, tag and comment, and hands every
+     * package whose name and architecture match to a consumer.
+     *
+     * @param xml the decompressed primary.xml
+     * @param what its URL, for messages
+     * @param repository the repository, for the builds' repository and location
+     * @param names which package names to keep
+     * @param architectures which architectures ({@code <arch>}: {@code x86_64}, {@code noarch}, {@code src}) to keep
+     * @param maxNodeBytes the limit on one text node, tag, comment or run of whitespace
+     * @param consumer receives the builds in document order
      * @throws XMLStreamException if the document is not well-formed, has a DTD or a node over the
      *     limit (then with a nested {@link org.virtregress.io.LimitExceededException})
      * @throws RepositoryException if a kept package lacks required data
      */
     public static void parsePrimary(InputStream xml, String what, Repository repository, Predicate<String> names,
-            long maxNodeBytes, Consumer<Build> consumer) throws XMLStreamException, RepositoryException {
+            Predicate<String> architectures, long maxNodeBytes, Consumer<Build> consumer)
+            throws XMLStreamException, RepositoryException {
         XMLStreamReader reader = SafeXml.open(xml, what, maxNodeBytes);
         PackageEntry entry = null;
         int depth = 0;
@@ -145,7 +169,7 @@ public final class RpmMdReader implements RepositoryReader {
                 } else if (entry != null && entry.skip) {
                     continue;
                 } else if (entry != null && depth == 3) {
-                    readPackageChild(reader, name, entry, names);
+                    readPackageChild(reader, name, entry, names, architectures);
                     if (reader.getEventType() == XMLStreamConstants.END_ELEMENT) {
                         depth--;
                     }
@@ -166,13 +190,16 @@ public final class RpmMdReader implements RepositoryReader {
     }
 
     private static void readPackageChild(XMLStreamReader reader, String name, PackageEntry entry,
-            Predicate<String> names) throws XMLStreamException {
+            Predicate<String> names, Predicate<String> architectures) throws XMLStreamException {
         switch (name) {
             case "name" -> {
                 entry.name = reader.getElementText().strip();
-                entry.skip = !names.test(entry.name);
+                entry.skip |= !names.test(entry.name);
             }
-            case "arch" -> entry.arch = reader.getElementText().strip();
+            case "arch" -> {
+                entry.arch = reader.getElementText().strip();
+                entry.skip |= !architectures.test(entry.arch);
+            }
             case "version" -> {
                 entry.epoch = reader.getAttributeValue(null, "epoch");
                 entry.version = reader.getAttributeValue(null, "ver");

@@ -22,17 +22,25 @@ import org.virtregress.bisect.ProbeRecord;
  * @param culprit the first bad commit, or null when not narrowed to one
  * @param candidates the commits still in the range when not narrowed to one (oldest first); else empty
  * @param confirmation the confirmation runs, or null when none ran
+ * @param confidence the figures of a probabilistic bisection (an intermittent failure), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommitBisection(String repository, List<String> good, String bad, Outcome outcome, String message,
                               int candidateCount, List<Probe> probes, Commit culprit, List<Commit> candidates,
-                              Confirmation confirmation) {
+                              Confirmation confirmation, Confidence confidence) {
     /** Requires an outcome and normalizes absent lists to empty ones. */
     public CommitBisection {
         Objects.requireNonNull(outcome, "outcome");
         good = Lists.copy(good);
         probes = Lists.copy(probes);
         candidates = Lists.copy(candidates);
+    }
+
+    /** Creates the report of a deterministic bisection, which has no {@link Confidence}. */
+    public CommitBisection(String repository, List<String> good, String bad, Outcome outcome, String message,
+                           int candidateCount, List<Probe> probes, Commit culprit, List<Commit> candidates,
+                           Confirmation confirmation) {
+        this(repository, good, bad, outcome, message, candidateCount, probes, culprit, candidates, confirmation, null);
     }
 
     /** How a bisection ended. */
@@ -68,6 +76,7 @@ public record CommitBisection(String repository, List<String> good, String bad, 
         return new CommitBisection(repository, result.goods(), result.bad(), outcome,
                 outcome == Outcome.COMPLETE ? null : result.reason(), result.candidates(),
                 Probe.from(result.probes(), subjects, remaining),
-                result.culprit() == null ? null : Commit.from(result.culprit()), candidates, Confirmation.from(result));
+                result.culprit() == null ? null : Commit.from(result.culprit()), candidates, Confirmation.from(result),
+                Confidence.from(result));
     }
 }

@@ -107,12 +107,17 @@ public final class HtmlReport {
         CommitBisection commits = report.commitBisection();
         boolean buildChart = builds != null && !builds.probes().isEmpty();
         boolean commitChart = commits != null && !commits.probes().isEmpty();
-        if (!buildChart && !commitChart) {
+        if (!buildChart && !commitChart && (commits == null || commits.confidence() == null)) {
             return;
         }
         html.append("<section class=\"vr-narrowing\">\n<h3>Range narrowing</h3>\n");
         if (commitChart) {
             html.append("<div class=\"vr-chart\">").append(NarrowingChart.svg("commits", commits.candidateCount(), commits.probes()))
+                    .append("</div>\n");
+        }
+        if (commits != null && commits.confidence() != null && !commits.confidence().posterior().isEmpty()) {
+            html.append("<h4>Posterior over the final range</h4>\n<p>").append(escape(commits.confidence().describe()))
+                    .append("</p>\n<div class=\"vr-chart\">").append(PosteriorChart.svg(commits.confidence()))
                     .append("</div>\n");
         }
         if (buildChart) {

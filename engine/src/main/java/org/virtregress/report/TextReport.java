@@ -85,6 +85,9 @@ public final class TextReport {
             line(out, "  confirmed  " + (commits.confirmation().confirmed() ? "yes" : "no") + " ("
                     + commits.confirmation().describe() + ")");
         }
+        if (commits.confidence() != null) {
+            line(out, "  flaky      " + commits.confidence().describe());
+        }
         if (commits.repository() != null) {
             line(out, "  repository " + commits.repository());
         }

@@ -83,8 +83,16 @@ class DebianRepoReaderITest {
             assertThat(o.message()).contains("Packages.xz").endsWith("repository is being published, retry");
         });
         Files.delete(index);
-        assertThat(new Poller(new Fetcher()).poll(request).outcomes()).singleElement()
-                .satisfies(o -> assertThat(o.message()).contains("Packages.xz").contains("does not exist"));
+        PollResult fallback = new Poller(new Fetcher()).poll(request);
+        assertThat(fallback.newBuilds()).as("read from Packages.gz: %s", fallback.outcomes())
+                .extracting(Build::name).containsExactly("libvirt-daemon");
+        Files.delete(index.resolveSibling("Packages.gz"));
+        Files.delete(index.resolveSibling("Packages"));
+        PollRequest fresh = new PollRequest(request.repositories(), request.packages(), dir.resolve("fresh.json"),
+                null, false);
+        assertThat(new Poller(new Fetcher()).poll(fresh).outcomes()).singleElement()
+                .satisfies(o -> assertThat(o.message()).contains("Packages.xz").contains("nor any other compression")
+                        .contains("does not exist").endsWith("retry"));
     }
 
     @Test

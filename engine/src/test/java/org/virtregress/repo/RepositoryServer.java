@@ -25,6 +25,13 @@ final class RepositoryServer implements AutoCloseable {
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Long> stalls = new ConcurrentHashMap<>();
     private final Map<String, URI> redirects = new ConcurrentHashMap<>();
+    private final Map<String, Hook> hooks = new ConcurrentHashMap<>();
+
+    /** Work done by the server between reading a file and sending it. */
+    @FunctionalInterface
+    interface Hook {
+        void run() throws Exception;
+    }
 
     private RepositoryServer(Path root) throws IOException {
         this.root = root;
@@ -65,6 +72,14 @@ final class RepositoryServer implements AutoCloseable {
         redirects.put("/" + path, target);
     }
 
+    /**
+     * Runs a hook once, the next time a path is asked for, after its content was read and before
+     * it is sent: the client gets the file as it was, and finds the disk changed afterwards.
+     */
+    void beforeAnswering(String path, Hook hook) {
+        hooks.put("/" + path, hook);
+    }
+
     void heal() {
         failures.clear();
         stalls.clear();
@@ -95,6 +110,15 @@ final class RepositoryServer implements AutoCloseable {
             }
             byte[] body = Files.readAllBytes(file);
             String etag = "\"" + Tools.sha256(file) + "\"";
+            Hook hook = hooks.remove(path);
+            if (hook != null) {
+                try {
+                    hook.run();
+                } catch (Exception e) {
+                    respond(exchange, path, 500, null);
+                    throw new IOException("hook for " + path + " failed", e);
+                }
+            }
             exchange.getResponseHeaders().set("ETag", etag);
             if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
                 respond(exchange, path, 304, null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RepositoryTest {
@@ -23,6 +24,41 @@ class RepositoryTest {
     }
 
     @Test
+    void shouldReadAnAptSourceLine() {
+        Repository suite = Repository.parse("https://deb.debian.org/debian  bookworm main contrib");
+        Repository flat = Repository.parse("https://example.org/flat ./");
+        Repository sub = Repository.parse("https://example.org/repo debian/");
+
+        assertThat(suite.spec()).isEqualTo("https://deb.debian.org/debian bookworm main contrib");
+        assertThat(suite.base()).hasToString("https://deb.debian.org/debian/dists/bookworm/");
+        assertThat(suite.isDebianSuite()).isTrue();
+        assertThat(suite.selection().components()).containsExactly("main", "contrib");
+        assertThat(suite.withSelection(IndexSelection.parse(List.of("arm64"), List.of())).selection())
+                .isEqualTo(new IndexSelection(List.of("arm64"), List.of("main", "contrib")));
+        assertThat(flat.format()).isEqualTo(PackageFormat.DEB);
+        assertThat(flat.isDebianSuite()).isFalse();
+        assertThat(flat.base()).hasToString("https://example.org/flat/");
+        assertThat(sub.base()).hasToString("https://example.org/repo/debian/");
+        assertThatThrownBy(() -> Repository.parse("https://example.org/flat ./ main"))
+                .hasMessageContaining("has no components");
+        assertThatThrownBy(() -> Repository.parse("https://example.org/debian ../../etc main"))
+                .hasMessageContaining("is not a suite name");
+    }
+
+    @Test
+    void shouldRefuseComponentsOfARepositoryThatIsNotASuiteAndOddArchitectureNames() {
+        Repository rpm = Repository.parse("https://example.org/rpm/");
+
+        assertThatThrownBy(() -> rpm.withSelection(IndexSelection.parse(List.of(), List.of("main"))))
+                .hasMessageContaining("is not a Debian suite");
+        assertThatThrownBy(() -> IndexSelection.parse(List.of("../x"), List.of())).hasMessageContaining("'../x'");
+        assertThatThrownBy(() -> IndexSelection.parse(List.of("any,amd64"), List.of()))
+                .hasMessageContaining("cannot be combined");
+        assertThat(IndexSelection.parse(List.of("amd64, all", "amd64"), List.of()).architectures())
+                .containsExactly("amd64", "all");
+    }
+
+    @Test
     void shouldTurnAPathIntoAFileUrl() {
         Repository local = Repository.parse("some/dir");
 
@@ -33,7 +69,7 @@ class RepositoryTest {
     @Test
     void shouldRejectOtherSchemes() {
         assertThatThrownBy(() -> Repository.parse("ftp://example.org/repo")).hasMessageContaining("ftp://example.org/repo");
-        assertThatThrownBy(() -> Repository.parse("http://exa mple.org/")).hasMessageContaining("malformed");
+        assertThatThrownBy(() -> Repository.parse("http://exa^mple.org/")).hasMessageContaining("malformed");
     }
 
     @Test

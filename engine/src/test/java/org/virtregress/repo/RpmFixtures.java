@@ -26,6 +26,12 @@ final class RpmFixtures {
      */
     static Path rpm(Path work, String name, String epoch, String version, String release, String marker, String vcs)
             throws IOException, InterruptedException {
+        return rpm(work, name, epoch, version, release, marker, vcs, "noarch");
+    }
+
+    /** Builds a tiny rpm for an architecture ({@code noarch}, {@code x86_64}, {@code i586}). */
+    static Path rpm(Path work, String name, String epoch, String version, String release, String marker, String vcs,
+            String arch) throws IOException, InterruptedException {
         Path top = Files.createTempDirectory(work, "rpmbuild");
         Path spec = top.resolve(name + ".spec");
         StringBuilder text = new StringBuilder()
@@ -33,7 +39,7 @@ final class RpmFixtures {
                 .append("Version: ").append(version).append('\n')
                 .append("Release: ").append(release).append('\n')
                 .append("Summary: test package ").append(name).append('\n')
-                .append("License: MIT\nBuildArch: noarch\n");
+                .append("License: MIT\n").append(arch.equals("noarch") ? "BuildArch: noarch\n" : "");
         if (epoch != null) {
             text.append("Epoch: ").append(epoch).append('\n');
         }
@@ -42,8 +48,13 @@ final class RpmFixtures {
         }
         text.append("%description\n").append(marker).append(" & <b>\n\n%files\n");
         Files.writeString(spec, text);
-        Tools.run(top, "rpmbuild", "-bb", "--quiet", "--define", "_topdir " + top,
-                "--define", "_build_id_links none", spec.toString());
+        java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("rpmbuild", "-bb", "--quiet"));
+        if (!arch.equals("noarch")) {
+            argv.addAll(java.util.List.of("--target", arch));
+        }
+        argv.addAll(java.util.List.of("--define", "_topdir " + top, "--define", "_build_id_links none",
+                spec.toString()));
+        Tools.run(top, argv.toArray(String[]::new));
         try (Stream<Path> files = Files.walk(top.resolve("RPMS"))) {
             return files.filter(p -> p.toString().endsWith(".rpm")).findFirst().orElseThrow();
         }

@@ -228,4 +228,43 @@ class HtmlReportTest {
         }
         return n;
     }
+
+    private static RegressionReport flaky(String subject) {
+        CommitBisection base = ReportFixtures.complete().commitBisection();
+        Confidence confidence = new Confidence(0.99, 0.9931, 0.9957, 1000, 212, 7, 3, 0.41, 0.012, List.of(
+                new Confidence.Position("a".repeat(40), 0.004, 12, 0),
+                new Confidence.Position(base.culprit().hash(), 0.9931, 30, 13),
+                new Confidence.Position(subject, 0.0029, 9, 4)));
+        CommitBisection commits = new CommitBisection(base.repository(), base.good(), base.bad(), base.outcome(),
+                base.message(), base.candidateCount(), base.probes(), base.culprit(), base.candidates(),
+                base.confirmation(), confidence);
+        return RegressionReport.builder("flaky", java.time.Instant.parse("2024-05-01T00:00:00Z"))
+                .commitBisection(commits).build();
+    }
+
+    @Test
+    void shouldDrawThePosteriorOfAFlakyBisectionWithItsConfidence() {
+        String html = HtmlReport.fragment(flaky("b".repeat(40)));
+
+        assertThat(html).contains("Posterior over the final range")
+                .contains("confidence 0.9931 (target 0.99), introduced by the culprit 0.9957; the bad end failed 3 of 7 runs");
+        List<String> svgs = new ArrayList<>();
+        Matcher m = SVG.matcher(html);
+        while (m.find()) {
+            svgs.add(m.group());
+        }
+        String posterior = svgs.stream().filter(svg -> svg.contains("Posterior over the final range")).findFirst()
+                .orElseThrow();
+        assertThat(posterior.split("<rect ", -1)).hasSize(4);
+        assertThat(posterior).contains("#cf222e").contains("probability 0.9931, 13 of 30 runs failed")
+                .doesNotContain("<script").doesNotContain("style=");
+    }
+
+    @Test
+    void shouldEscapeHostileTextInThePosteriorChart() {
+        String html = HtmlReport.fragment(flaky(ReportFixtures.HOSTILE));
+
+        assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(eventHandlerAttributes(html)).isEmpty();
+    }
 }

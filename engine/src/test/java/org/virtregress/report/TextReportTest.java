@@ -79,4 +79,20 @@ class TextReportTest {
                 Suite xen-smoke: PASSED (2 tests, 2 passed, 0 failed, 0 flaky, 0 skipped, 0 errors)
                 """);
     }
+
+    @Test
+    void shouldGiveTheConfidenceOfAFlakyBisection() {
+        CommitBisection base = ReportFixtures.complete().commitBisection();
+        CommitBisection flaky = new CommitBisection(base.repository(), base.good(), base.bad(), base.outcome(),
+                base.message(), base.candidateCount(), base.probes(), base.culprit(), base.candidates(),
+                base.confirmation(), new Confidence(0.99, 0.9931, 0.9957, 1000, 212, 7, 3, 0.41, 0.012,
+                        java.util.List.of()));
+
+        String text = TextReport.render(RegressionReport.builder("flaky", java.time.Instant.EPOCH)
+                .commitBisection(flaky).build());
+
+        assertThat(text).contains("  flaky      confidence 0.9931 (target 0.99), introduced by the culprit 0.9957;"
+                + " the bad end failed 3 of 7 runs; estimated failure rate 0.41 on bad commits, 0.012 on good ones;"
+                + " 212 of at most 1000 runs");
+    }
 }

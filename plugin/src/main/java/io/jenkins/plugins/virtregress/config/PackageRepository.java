@@ -17,15 +17,20 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import org.virtregress.repo.IndexSelection;
+import org.virtregress.repo.Repository;
 
 /**
- * A package repository named in the global configuration: its base URL and the id of the
- * username/password credentials used to read it. Jobs refer to it by name.
+ * A package repository named in the global configuration: its base URL, the id of the
+ * username/password credentials used to read it, and the architectures and Debian components to
+ * read (empty for the engine's defaults). Jobs refer to it by name.
  */
 public class PackageRepository implements Describable<PackageRepository> {
     private final String name;
     private final String url;
     private String credentialsId;
+    private String architectures;
+    private String components;
 
     /**
      * Creates a repository entry.
@@ -64,15 +69,48 @@ public class PackageRepository implements Describable<PackageRepository> {
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
     }
 
+    /** Returns the architectures to read, separated by blanks or commas; empty for the default. */
+    public String getArchitectures() {
+        return Util.fixNull(architectures);
+    }
+
+    /**
+     * Sets the architectures to read.
+     *
+     * @param architectures names separated by blanks or commas ({@code amd64 all}, {@code x86_64 noarch},
+     *     {@code any}); empty for the host's own plus {@code all} or {@code noarch}
+     */
+    @DataBoundSetter
+    public void setArchitectures(String architectures) {
+        this.architectures = Util.fixEmptyAndTrim(architectures);
+    }
+
+    /** Returns the Debian components to read, separated by blanks or commas; empty for all. */
+    public String getComponents() {
+        return Util.fixNull(components);
+    }
+
+    /**
+     * Sets the Debian components to read.
+     *
+     * @param components names separated by blanks or commas ({@code main contrib}); empty for every
+     *     component the suite's Release lists
+     */
+    @DataBoundSetter
+    public void setComponents(String components) {
+        this.components = Util.fixEmptyAndTrim(components);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof PackageRepository other && name.equals(other.name) && url.equals(other.url)
-                && Objects.equals(credentialsId, other.credentialsId);
+                && Objects.equals(credentialsId, other.credentialsId)
+                && getArchitectures().equals(other.getArchitectures()) && getComponents().equals(other.getComponents());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, url, credentialsId);
+        return Objects.hash(name, url, credentialsId, getArchitectures(), getComponents());
     }
 
     @Override
@@ -112,6 +150,53 @@ public class PackageRepository implements Describable<PackageRepository> {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             return FormChecks.toValidation(FieldChecks.repositoryUrl(value,
                     VirtRegressConfiguration.get().isAllowFileRepositories()));
+        }
+
+        /**
+         * Checks the architectures with the engine's rule.
+         *
+         * @param value the architectures as typed
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckArchitectures(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            try {
+                IndexSelection.parse(List.of(Util.fixNull(value)), List.of());
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        /**
+         * Checks the components with the engine's rule: valid names, and only for a Debian suite.
+         *
+         * @param value the components as typed
+         * @param url the repository URL as typed, to tell whether it is a Debian suite
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckComponents(@QueryParameter String value, @QueryParameter String url) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            IndexSelection selection;
+            try {
+                selection = IndexSelection.parse(List.of(), List.of(Util.fixNull(value)));
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+            Repository repository;
+            try {
+                repository = Repository.parse(Util.fixNull(url));
+            } catch (IllegalArgumentException e) {
+                return FormValidation.ok(); // the URL's own check reports it
+            }
+            try {
+                repository.withSelection(selection);
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         /**

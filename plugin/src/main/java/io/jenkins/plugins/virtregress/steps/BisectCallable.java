@@ -21,6 +21,7 @@ import org.virtregress.bisect.Bisector;
 import org.virtregress.bisect.Candidate;
 import org.virtregress.bisect.CommandProbe;
 import org.virtregress.bisect.CommitGraph;
+import org.virtregress.bisect.FlakyBisector;
 import org.virtregress.bisect.Outcome;
 import org.virtregress.storage.Json;
 
@@ -58,15 +59,17 @@ final class BisectCallable extends MasterToSlaveFileCallable<String> {
         Path work = base.resolve(WORK_DIRECTORY);
         Files.createDirectories(work);
         try (CommitGraph graph = CommitGraph.open(repository)) {
-            BisectRange range = graph.range(settings.goods(), settings.bad(), settings.paths(), settings.firstParent());
+            boolean firstParent = settings.firstParent() || settings.flaky();
+            BisectRange range = graph.range(settings.goods(), settings.bad(), settings.paths(), firstParent);
             ProbeProgress progress = new ProbeProgress(log::println);
             Duration timeout = Duration.ofMinutes(timeoutMinutes);
-            Bisector.Builder bisector = Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
+            Bisector.Builder deterministic = Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
                     .confirm(settings.confirm())
-                    .question(new BisectQuestion(repository.toRealPath().toString(), settings.paths(),
-                            settings.firstParent(), command, timeout))
+                    .question(new BisectQuestion(repository.toRealPath().toString(), settings.paths(), firstParent,
+                            command, timeout))
                     .listener(progress);
-            String name = BisectStateName.of(bisector.build().fingerprint(range));
+            String name = BisectStateName.of(deterministic.build().fingerprint(range),
+                    settings.flaky() ? settings.confidence() : null);
             Path stateFile = work.resolve(name + "-state.json");
             boolean resumed = Files.exists(stateFile);
             if (resumed) {
@@ -90,7 +93,10 @@ final class BisectCallable extends MasterToSlaveFileCallable<String> {
                     .logDirectory(work.resolve(name + "-logs"))
                     .output((stream, line) -> log.println(line))
                     .build()) {
-                result = bisector.stateFile(stateFile).build().run(range, probe);
+                FlakyBisector flaky = FlakyBisector.builder().probes(settings.probes())
+                        .confidence(settings.confidence()).stateFile(stateFile).listener(progress).build();
+                result = settings.flaky() ? flaky.run(range, probe)
+                        : flaky.runAfter(deterministic.stateFile(stateFile).build(), range, probe, log::println);
             }
             if (result.outcome() != Outcome.ABORTED) {
                 // finished: building again starts afresh; only a bisection that stopped early resumes

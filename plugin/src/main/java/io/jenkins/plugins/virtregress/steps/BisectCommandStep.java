@@ -73,6 +73,8 @@ public class BisectCommandStep extends BisectStepSettings {
         builder.setProbes(getProbes());
         builder.setRepeat(getRepeat());
         builder.setConfirm(getConfirm() == null ? "" : getConfirm().toString());
+        builder.setFlaky(isFlaky());
+        builder.setConfidence(getConfidence());
         builder.setTimeoutMinutes(timeoutMinutes);
         return builder;
     }

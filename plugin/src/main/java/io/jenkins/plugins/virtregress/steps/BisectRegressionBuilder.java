@@ -30,6 +30,7 @@ import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.virtregress.bisect.FlakyBisector;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 import org.virtregress.bisect.Outcome;
@@ -55,6 +56,8 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
     private int probes = 1;
     private int repeat = 1;
     private String confirm = "";
+    private boolean flaky;
+    private Double confidence;
     private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
 
     /**
@@ -160,6 +163,37 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
     @DataBoundSetter
     public void setRepeat(int repeat) {
         this.repeat = repeat;
+    }
+
+    /** Tells whether the flaky-aware search runs from the start. */
+    public boolean isFlaky() {
+        return flaky;
+    }
+
+    /**
+     * Searches for an intermittent failure from the start: a posterior over the culprit, each run
+     * chosen to learn the most, until the culprit holds the confidence.
+     *
+     * @param flaky true for the flaky-aware search
+     */
+    @DataBoundSetter
+    public void setFlaky(boolean flaky) {
+        this.flaky = flaky;
+    }
+
+    /** Returns the confidence; the engine's default when none was set (also for jobs saved before it existed). */
+    public double getConfidence() {
+        return confidence == null ? FlakyBisector.DEFAULT_CONFIDENCE : confidence;
+    }
+
+    /**
+     * Sets the posterior the flaky-aware search must reach.
+     *
+     * @param confidence above 0.5 and below 1
+     */
+    @DataBoundSetter
+    public void setConfidence(double confidence) {
+        this.confidence = confidence;
     }
 
     /** Returns the confirm. */
@@ -286,7 +320,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
             }
         }
         return new BisectSettings(env.expand(repository), FieldChecks.split(env.expand(good)), env.expand(bad),
-                FieldChecks.split(env.expand(paths)), firstParent, probes, repeat, confirmations);
+                FieldChecks.split(env.expand(paths)), firstParent, probes, repeat, confirmations, flaky, getConfidence());
     }
 
     /** Describes the step and checks its form fields. */

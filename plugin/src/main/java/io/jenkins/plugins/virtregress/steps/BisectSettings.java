@@ -6,6 +6,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import org.virtregress.bisect.FlakyBisector;
 
 /**
  * The settings of one bisection, as the freestyle builder and the Pipeline steps share them.
@@ -18,9 +19,12 @@ import java.util.Optional;
  * @param probes how many candidates are tested at once
  * @param repeat how many times each probe may run to settle a flaky verdict
  * @param confirm how many times the culprit and its parent are rerun at the end
+ * @param flaky search for an intermittent failure from the start (the engine's flaky-aware search)
+ * @param confidence the posterior the flaky-aware search must reach, above 0.5 and below 1
  */
 public record BisectSettings(String repository, List<String> goods, String bad, List<String> paths,
-        boolean firstParent, int probes, int repeat, int confirm) implements Serializable {
+        boolean firstParent, int probes, int repeat, int confirm, boolean flaky, double confidence)
+        implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
@@ -28,6 +32,13 @@ public record BisectSettings(String repository, List<String> goods, String bad, 
     public BisectSettings {
         goods = List.copyOf(goods);
         paths = List.copyOf(paths);
+    }
+
+    /** Creates the settings of a deterministic bisection, with the default confidence for a switch. */
+    public BisectSettings(String repository, List<String> goods, String bad, List<String> paths,
+            boolean firstParent, int probes, int repeat, int confirm) {
+        this(repository, goods, bad, paths, firstParent, probes, repeat, confirm, false,
+                FlakyBisector.DEFAULT_CONFIDENCE);
     }
 
     /**
@@ -49,6 +60,9 @@ public record BisectSettings(String repository, List<String> goods, String bad, 
         }
         if (confirm < 0 || confirm > 20) {
             throw new AbortException("confirm must be between 0 and 20, not " + confirm);
+        }
+        if (!(confidence > 0.5 && confidence < 1)) {
+            throw new AbortException("confidence must be above 0.5 and below 1, not " + confidence);
         }
     }
 

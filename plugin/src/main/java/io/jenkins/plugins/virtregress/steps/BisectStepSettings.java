@@ -5,11 +5,12 @@ import io.jenkins.plugins.virtregress.config.FieldChecks;
 import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.virtregress.bisect.FlakyBisector;
 
 /**
  * The fields of a bisection as Pipeline steps take them: {@code good}, {@code bad},
  * {@code repository}, {@code paths}, {@code firstParent}, {@code probes}, {@code repeat},
- * {@code confirm}.
+ * {@code confirm}, {@code flaky}, {@code confidence}.
  */
 public abstract class BisectStepSettings extends Step {
     private final String good;
@@ -20,6 +21,8 @@ public abstract class BisectStepSettings extends Step {
     private int probes = 1;
     private int repeat = 1;
     private Integer confirm;
+    private boolean flaky;
+    private Double confidence;
 
     /**
      * Sets the ends of the range.
@@ -118,6 +121,37 @@ public abstract class BisectStepSettings extends Step {
         this.repeat = repeat;
     }
 
+    /** Tells whether the flaky-aware search runs from the start. */
+    public boolean isFlaky() {
+        return flaky;
+    }
+
+    /**
+     * Searches for an intermittent failure from the start: a posterior over the culprit, each run
+     * chosen to learn the most, until the culprit holds the confidence.
+     *
+     * @param flaky true for the flaky-aware search
+     */
+    @DataBoundSetter
+    public void setFlaky(boolean flaky) {
+        this.flaky = flaky;
+    }
+
+    /** Returns the confidence; the engine's default when none was set (also for jobs saved before it existed). */
+    public double getConfidence() {
+        return confidence == null ? FlakyBisector.DEFAULT_CONFIDENCE : confidence;
+    }
+
+    /**
+     * Sets the posterior the flaky-aware search must reach.
+     *
+     * @param confidence above 0.5 and below 1
+     */
+    @DataBoundSetter
+    public void setConfidence(double confidence) {
+        this.confidence = confidence;
+    }
+
     /** Returns the confirm. */
     public Integer getConfirm() {
         return confirm;
@@ -141,6 +175,6 @@ public abstract class BisectStepSettings extends Step {
     protected BisectSettings settings() {
         int confirmations = confirm == null ? VirtRegressConfiguration.get().getDefaultConfirmations() : confirm;
         return new BisectSettings(repository, FieldChecks.split(good), bad, FieldChecks.split(paths), firstParent,
-                probes, repeat, confirmations);
+                probes, repeat, confirmations, flaky, getConfidence());
     }
 }

@@ -25,6 +25,7 @@ import java.util.logging.Logger;
 import jenkins.util.Timer;
 import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.Bisector;
+import org.virtregress.bisect.FlakyBisector;
 import org.virtregress.bisect.ProbeResult;
 import org.virtregress.storage.Json;
 
@@ -182,9 +183,12 @@ final class DistributedBisection {
             if (Files.exists(state)) {
                 note("Resuming bisection " + id + " from its state file: recorded verdicts are replayed, not run again.");
             }
-            BisectResult result = Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
-                    .confirm(settings.confirm()).stateFile(state).listener(progress)
-                    .build().run(range.toRange(), exchange);
+            FlakyBisector flaky = FlakyBisector.builder().probes(settings.probes()).confidence(settings.confidence())
+                    .stateFile(state).listener(progress).build();
+            BisectResult result = settings.flaky() ? flaky.run(range.toRange(), exchange)
+                    : flaky.runAfter(Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
+                            .confirm(settings.confirm()).stateFile(state).listener(progress).build(),
+                            range.toRange(), exchange, this::note);
             if (superseded) {
                 return;
             }

@@ -13,6 +13,7 @@ import java.util.Map;
 import jenkins.security.MasterToSlaveCallable;
 import org.virtregress.repo.Credentials;
 import org.virtregress.repo.Fetcher;
+import org.virtregress.repo.IndexSelection;
 import org.virtregress.repo.PackageSelector;
 import org.virtregress.repo.PollRequest;
 import org.virtregress.repo.PollResult;
@@ -79,7 +80,8 @@ final class PollCallable extends MasterToSlaveCallable<PollOutcome, IOException>
 
     private static Repository parse(RepositoryTarget target) throws IOException {
         try {
-            return Repository.parse(target.spec());
+            return Repository.parse(target.spec())
+                    .withSelection(IndexSelection.parse(target.architectures(), target.components()));
         } catch (IllegalArgumentException e) {
             throw new IOException("repository " + target.name() + ": " + e.getMessage(), e);
         }

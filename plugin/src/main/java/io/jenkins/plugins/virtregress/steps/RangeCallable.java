@@ -24,7 +24,8 @@ final class RangeCallable extends MasterToSlaveFileCallable<String> {
     public String invoke(File workspace, VirtualChannel channel) throws IOException {
         Path repository = workspace.toPath().resolve(settings.repository()).normalize();
         try (CommitGraph graph = CommitGraph.open(repository)) {
-            BisectRange range = graph.range(settings.goods(), settings.bad(), settings.paths(), settings.firstParent());
+            BisectRange range = graph.range(settings.goods(), settings.bad(), settings.paths(),
+                    settings.firstParent() || settings.flaky());
             return Json.mapper().writeValueAsString(RangeSnapshot.of(range, graph));
         } catch (BisectRangeException e) {
             throw new IOException(e.getMessage(), e);

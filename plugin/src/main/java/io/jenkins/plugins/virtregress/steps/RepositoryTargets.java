@@ -46,7 +46,8 @@ final class RepositoryTargets {
                 check(FieldChecks.repositoryUrl(repository.getUrl(), configuration.isAllowFileRepositories()));
                 BasicAuth auth = run != null ? RepositoryCredentials.lookup(repository, run)
                         : RepositoryCredentials.lookup(repository, job, JobAuthentication.of(job));
-                targets.add(new RepositoryTarget(repository.getUrl(), repository.getName(), auth));
+                targets.add(new RepositoryTarget(repository.getUrl(), repository.getName(), auth,
+                        List.of(repository.getArchitectures()), List.of(repository.getComponents())));
             } else if (entry.contains(":") || entry.contains("/")) {
                 check(FieldChecks.repositoryUrl(entry, configuration.isAllowFileRepositories()));
                 targets.add(new RepositoryTarget(entry, entry, null));
