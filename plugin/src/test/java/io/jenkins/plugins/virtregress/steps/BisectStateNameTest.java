@@ -18,23 +18,31 @@ class BisectStateNameTest {
 
     @Test
     void shouldNameTheSameBisectionTheSameWay() {
-        assertThat(BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 3)))
-                .isEqualTo(BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 3)))
+        assertThat(BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 3), null))
+                .isEqualTo(BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 3), null))
                 .matches("state-[0-9a-f]{16}");
     }
 
     @Test
     void shouldStartAfreshWhenTheBadEndMovedUnderTheSameRevisionAsTyped() {
-        assertThat(BisectStateName.of(fingerprint("3".repeat(40), List.of("./probe.sh"), 1, 3)))
-                .isNotEqualTo(BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 3)));
+        assertThat(BisectStateName.of(fingerprint("3".repeat(40), List.of("./probe.sh"), 1, 3), null))
+                .isNotEqualTo(BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 3), null));
     }
 
     @Test
     void shouldStartAfreshWhenASettingThatDecidesAVerdictChanged() {
-        String base = BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 3));
+        String base = BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 3), null);
 
-        assertThat(BisectStateName.of(fingerprint(BAD, List.of("./other.sh"), 1, 3))).isNotEqualTo(base);
-        assertThat(BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 3, 3))).isNotEqualTo(base);
-        assertThat(BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 0))).isNotEqualTo(base);
+        assertThat(BisectStateName.of(fingerprint(BAD, List.of("./other.sh"), 1, 3), null)).isNotEqualTo(base);
+        assertThat(BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 3, 3), null)).isNotEqualTo(base);
+        assertThat(BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 0), null)).isNotEqualTo(base);
+    }
+
+    @Test
+    void shouldKeepTheStateOfAFlakyAwareSearchApart() {
+        String deterministic = BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 3), null);
+
+        assertThat(BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 3), 0.95)).isNotEqualTo(deterministic)
+                .isNotEqualTo(BisectStateName.of(fingerprint(BAD, List.of("./probe.sh"), 1, 3), 0.99));
     }
 }
