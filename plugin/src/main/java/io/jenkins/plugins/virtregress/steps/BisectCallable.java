@@ -12,23 +12,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
+import org.virtregress.bisect.BisectQuestion;
 import org.virtregress.bisect.BisectRange;
 import org.virtregress.bisect.BisectRangeException;
 import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.BisectState;
 import org.virtregress.bisect.Bisector;
 import org.virtregress.bisect.Candidate;
-import org.virtregress.bisect.Outcome;
 import org.virtregress.bisect.CommandProbe;
 import org.virtregress.bisect.CommitGraph;
 import org.virtregress.bisect.FlakyBisector;
+import org.virtregress.bisect.Outcome;
 import org.virtregress.storage.Json;
 
 /**
  * Bisects on the agent with a command as the probe, run in a worktree of each candidate (the
  * engine's {@link CommandProbe}: exit code 0 good, 125 skip, 1–127 bad, 128 and above stop).
- * The state is kept in the workspace, named by {@link BisectStateName} after the resolved commits
- * and every setting that decides a verdict, until the bisection finishes: building again after a
+ * The state is kept in the workspace, named by {@link BisectStateName} after the engine's
+ * fingerprint (the resolved commits and every setting that decides a verdict), until the bisection finishes: building again after a
  * bisection that stopped early (aborted build, killed agent) with all of them unchanged resumes
  * without repeating probes (and says so, marking the replayed verdicts); a finished bisection or
  * any change starts afresh.
@@ -58,9 +59,17 @@ final class BisectCallable extends MasterToSlaveFileCallable<String> {
         Path work = base.resolve(WORK_DIRECTORY);
         Files.createDirectories(work);
         try (CommitGraph graph = CommitGraph.open(repository)) {
-            BisectRange range = graph.range(settings.goods(), settings.bad(), settings.paths(),
-                    settings.firstParent() || settings.flaky());
-            String name = BisectStateName.of(range.goods(), range.bad(), settings, command, timeoutMinutes);
+            boolean firstParent = settings.firstParent() || settings.flaky();
+            BisectRange range = graph.range(settings.goods(), settings.bad(), settings.paths(), firstParent);
+            ProbeProgress progress = new ProbeProgress(log::println);
+            Duration timeout = Duration.ofMinutes(timeoutMinutes);
+            Bisector.Builder deterministic = Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
+                    .confirm(settings.confirm())
+                    .question(new BisectQuestion(repository.toRealPath().toString(), settings.paths(), firstParent,
+                            command, timeout))
+                    .listener(progress);
+            String name = BisectStateName.of(deterministic.build().fingerprint(range),
+                    settings.flaky() ? settings.confidence() : null);
             Path stateFile = work.resolve(name + "-state.json");
             boolean resumed = Files.exists(stateFile);
             if (resumed) {
@@ -77,10 +86,9 @@ final class BisectCallable extends MasterToSlaveFileCallable<String> {
             for (Candidate candidate : range.candidates()) {
                 subjects.put(candidate.id(), candidate.label());
             }
-            ProbeProgress progress = new ProbeProgress(log::println);
             BisectResult result;
             try (CommandProbe probe = CommandProbe.builder(repository, command)
-                    .timeout(Duration.ofMinutes(timeoutMinutes))
+                    .timeout(timeout)
                     .workRoot(Files.createDirectories(work.resolve(name + "-worktrees")))
                     .logDirectory(work.resolve(name + "-logs"))
                     .output((stream, line) -> log.println(line))
@@ -88,9 +96,7 @@ final class BisectCallable extends MasterToSlaveFileCallable<String> {
                 FlakyBisector flaky = FlakyBisector.builder().probes(settings.probes())
                         .confidence(settings.confidence()).stateFile(stateFile).listener(progress).build();
                 result = settings.flaky() ? flaky.run(range, probe)
-                        : flaky.runAfter(Bisector.builder().probes(settings.probes()).repeat(settings.repeat())
-                                .confirm(settings.confirm()).stateFile(stateFile).listener(progress).build(),
-                                range, probe, log::println);
+                        : flaky.runAfter(deterministic.stateFile(stateFile).build(), range, probe, log::println);
             }
             if (result.outcome() != Outcome.ABORTED) {
                 // finished: building again starts afresh; only a bisection that stopped early resumes
