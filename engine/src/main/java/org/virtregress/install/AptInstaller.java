@@ -85,7 +85,8 @@ public final class AptInstaller extends PackageManagerInstaller {
                     + " (readable by this user only, removed at the end)");
         }
         Files.writeString(sources, list.toString());
-        Files.writeString(configFile(session), configuration(request.root(), base, sources)
+        Path archives = Files.createDirectories(session.workDirectory().resolve("archives/partial")).getParent();
+        Files.writeString(configFile(session), configuration(request.root(), base, sources, archives)
                 + "Dir::Etc::netrc \"" + base.resolve("etc/apt/auth.conf") + "\";\n"
                 + "Dir::Etc::netrcparts \"" + authParts + "\";\n"
                 + (session.rootless() ? "APT::Sandbox::User \"root\";\n" : ""));
@@ -110,11 +111,17 @@ public final class AptInstaller extends PackageManagerInstaller {
         }
     }
 
-    private static String configuration(Path root, Path base, Path sources) {
+    /**
+     * Writes the private configuration. Downloaded packages go to the session's own directory, so
+     * a reinstall of a same-version rebuild always downloads the repository's build, never a file
+     * that an earlier build of that version left under the same name in the root's archive cache.
+     */
+    private static String configuration(Path root, Path base, Path sources, Path archives) {
         StringBuilder conf = new StringBuilder();
         entry(conf, "Dir::State", base.resolve("var/lib/apt"));
         entry(conf, "Dir::State::status", base.resolve("var/lib/dpkg/status"));
         entry(conf, "Dir::Cache", base.resolve("var/cache/apt"));
+        entry(conf, "Dir::Cache::archives", archives);
         entry(conf, "Dir::Log", base.resolve("var/log/apt"));
         entry(conf, "Dir::Etc::main", base.resolve("etc/apt/apt.conf"));
         entry(conf, "Dir::Etc::parts", base.resolve("etc/apt/apt.conf.d"));
