@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.virtregress.process.Command;
 import org.virtregress.process.CommandResult;
 import org.virtregress.process.OutputListener;
@@ -38,8 +39,9 @@ final class Fixtures {
             } else if (pkg.script() == TestPackage.Script.HANGS) {
                 argv.addAll(List.of("--define", "hangpost 1"));
             }
+            argv.addAll(List.of("--define", "use_source_date_epoch_as_buildtime 1"));
             argv.add(spec.toString());
-            run(argv);
+            run(argv, null, Map.of("SOURCE_DATE_EPOCH", Long.toString(buildTime(pkg))));
             Path target = Files.createDirectories(repository.resolve(pkg.id()));
             try (var rpms = Files.list(top.resolve("RPMS/noarch"))) {
                 for (Path rpm : rpms.toList()) {
@@ -94,9 +96,23 @@ final class Fixtures {
         return run(argv, null);
     }
 
+    /**
+     * Returns a build time of its own for each package and content: zypper takes a rebuild with the
+     * build time of the installed package for that package, and two builds within one second
+     * would otherwise share it.
+     */
+    private static long buildTime(TestPackage pkg) {
+        return 1_700_000_000L + Math.floorMod((pkg.id() + "\n" + pkg.content()).hashCode(), 100_000_000);
+    }
+
     private static CommandResult run(List<String> argv, Path directory) throws Exception {
-        CommandResult result = new ProcessRunner().run(Command.of(argv).workingDirectory(directory).separateStderr()
-                .build(), OutputListener.NONE);
+        return run(argv, directory, Map.of());
+    }
+
+    private static CommandResult run(List<String> argv, Path directory, Map<String, String> environment)
+            throws Exception {
+        CommandResult result = new ProcessRunner().run(Command.of(argv).workingDirectory(directory)
+                .env(environment).separateStderr().build(), OutputListener.NONE);
         if (!result.succeeded()) {
             throw new IllegalStateException(result.describe() + "\n" + result.output() + result.stderr());
         }
