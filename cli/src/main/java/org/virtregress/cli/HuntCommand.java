@@ -134,6 +134,23 @@ public final class HuntCommand implements Callable<Integer> {
             description = "Confirmation runs of the culprit and its parent at each level (default: ${DEFAULT-VALUE}).")
     private int confirm;
 
+    @Option(names = "--flaky",
+            description = "Search the build and commit levels for an intermittent failure: keep a posterior over the"
+                    + " culprit, choose each run to learn the most, stop at --confidence or --max-runs; the failing"
+                    + " set is re-run until it fails. Chosen by itself at a level when the runs of one build or commit"
+                    + " disagree. The commit level follows the first-parent chain.")
+    private boolean flaky;
+
+    @Option(names = "--confidence", defaultValue = "0.99", paramLabel = "P",
+            description = "With --flaky: the posterior the culprit must reach, above 0.5 and below 1"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private double confidence;
+
+    @Option(names = "--max-runs", defaultValue = "1000", paramLabel = "N",
+            description = "With --flaky: the most test runs of a level, the bad end's included, and of the failing set"
+                    + " while reproducing (default: ${DEFAULT-VALUE}).")
+    private int maxRuns;
+
     @Option(names = "--state", paramLabel = "FILE",
             description = "The hunt's state file: every verdict; an existing one is resumed (default: DIR/hunt-state.json"
                     + " with --report, else none).")
@@ -210,13 +227,18 @@ public final class HuntCommand implements Callable<Integer> {
         if (probes < 1 || confirm < 0) {
             throw new IllegalArgumentException("--probes must be at least 1 and --confirm at least 0");
         }
+        if (!(confidence > 0.5 && confidence < 1) || maxRuns < 1) {
+            throw new IllegalArgumentException("--confidence must be above 0.5 and below 1 and --max-runs at least 1: "
+                    + confidence + ", " + maxRuns);
+        }
         Path work = report != null ? report.toAbsolutePath() : Files.createTempDirectory("virt-regress-hunt-");
         Path stateFile = state != null ? state.toAbsolutePath()
                 : report != null ? work.resolve("hunt-state.json") : null;
         InstallSettings install = new InstallSettings(Installers.forManager(manager, new ProcessRunner()),
                 repositories, !noGpgCheck, installTimeout, null);
         HuntRequest.Builder builder = HuntRequest.builder(archive.toAbsolutePath(), install, launcher(), work)
-                .arch(arch).root(root).probes(probes).confirm(confirm).stateFile(stateFile)
+                .arch(arch).root(root).probes(probes).confirm(confirm).flaky(flaky).confidence(confidence)
+                .maxRuns(maxRuns).stateFile(stateFile)
                 .tagTemplate(tag).revisions(goodRevision, badRevision);
         pairs("--good", good).forEach(builder::good);
         pairs("--bad", bad).forEach(builder::bad);

@@ -20,12 +20,14 @@ import org.virtregress.bisect.Bisector;
 import org.virtregress.bisect.BuildBisection;
 import org.virtregress.bisect.Candidate;
 import org.virtregress.bisect.CommitGraph;
+import org.virtregress.bisect.FlakyBisector;
 import org.virtregress.bisect.Outcome;
 import org.virtregress.bisect.PackageUpdateChain;
 import org.virtregress.bisect.Probe;
 import org.virtregress.bisect.ProbeAbortedException;
 import org.virtregress.bisect.ProbeRecord;
 import org.virtregress.bisect.ProbeResult;
+import org.virtregress.bisect.ProgressListener;
 import org.virtregress.bisect.Verdict;
 import org.virtregress.install.InstallException;
 import org.virtregress.install.InstallResult;
@@ -154,7 +156,8 @@ public final class Hunt {
             listener.progress("which package: applying the " + changed.size() + " updates one at a time ("
                     + String.join(", ", changed) + ")");
             BisectResult bisection = bisect("packages", chain.range(),
-                    tester.probe(c -> files(archive, setOf(chain.state(c.id()).versions()))), true, id -> label(chain, id));
+                    tester.probe(c -> files(archive, setOf(chain.state(c.id()).versions()))), true, false,
+                    id -> label(chain, id));
             if (bisection.outcome() != Outcome.COMPLETE || bisection.culprit() == null) {
                 packages = new HuntResult.PackageLevel(changed, bisection, null);
                 return end(HuntResult.Ending.INCONCLUSIVE, "which package: " + bisection.outcome() + ": "
@@ -189,15 +192,25 @@ public final class Hunt {
             bad = probeOnce(probe, new Candidate("bad", null, "failing set"));
             good = probeOnce(probe, new Candidate("good", null, "good set"));
         }
+        int badRuns = 1;
+        while (request.flaky() && bad != null && bad.verdict() == Verdict.GOOD && badRuns < request.maxRuns()) {
+            bad = probeOnce(probe, new Candidate("bad", null, "failing set"));
+            badRuns++;
+        }
         if (bad == null || good == null) {
             return end(HuntResult.Ending.ABORTED, "a probe aborted the hunt while reproducing the failure");
+        }
+        if (badRuns > 1) {
+            listener.progress("[reproduce] the failing set ran " + badRuns + " times to "
+                    + (bad.verdict() == Verdict.BAD ? "fail once" : "the budget (--max-runs " + request.maxRuns() + ")"));
         }
         listener.progress("[reproduce] failing set " + lower(bad.verdict().name()) + " (" + bad.reason() + ")");
         listener.progress("[reproduce] good set " + lower(good.verdict().name()) + " (" + good.reason() + ")");
         if (bad.verdict() != Verdict.BAD) {
             return end(HuntResult.Ending.NO_REGRESSION, "the failing set " + describe(sets.bad())
-                    + (bad.verdict() == Verdict.GOOD ? " passes: nothing to hunt" : " could not be tested: "
-                    + bad.reason()));
+                    + (bad.verdict() != Verdict.GOOD ? " could not be tested: " + bad.reason()
+                    : request.flaky() ? " passed all " + badRuns + " runs: nothing to hunt"
+                    : " passes: nothing to hunt (if it fails only some of the time, hunt with --flaky)"));
         }
         signature = bad.failureSignature();
         if (good.verdict() != Verdict.GOOD) {
@@ -241,7 +254,7 @@ public final class Hunt {
             Map<String, ArchivedBuild> set = new LinkedHashMap<>(base);
             set.put(name, byId.get(c.id()));
             return files(archive, set);
-        }), true, id -> byId.containsKey(id) ? byId.get(id).build().nevra() : id);
+        }), true, true, id -> byId.containsKey(id) ? byId.get(id).build().nevra() : id);
         List<String> ids = List.copyOf(byId.keySet());
         if (bisection.outcome() != Outcome.COMPLETE || bisection.culprit() == null) {
             builds = new HuntResult.BuildLevel(name, ids, bisection, null, null);
@@ -253,7 +266,7 @@ public final class Hunt {
         Build lastGood = byId.get(ids.get(index - 1)).build();
         builds = new HuntResult.BuildLevel(name, ids, bisection, lastGood, firstBad);
         listener.progress("culprit build: " + firstBad.nevra() + " (last good " + lastGood.nevra() + ", "
-                + bisection.outcome() + ")");
+                + bisection.outcome() + confidence(bisection) + ")");
         return commitLevel(archive, roots, byId.get(ids.get(index - 1)), byId.get(ids.get(index)));
     }
 
@@ -282,7 +295,8 @@ public final class Hunt {
             }
             BisectRange range;
             try {
-                range = graph.range(List.of(goodId), badId, List.of(), false);
+                // the flaky-aware search walks the first-parent chain only
+                range = graph.range(List.of(goodId), badId, List.of(), request.flaky());
             } catch (BisectRangeException e) {
                 throw new HuntInputException(HuntResult.Ending.BAD_INPUT, "cannot bisect " + repository + " from "
                         + goodId + " (" + good.from() + ") to " + badId + " (" + bad.from() + "): " + e.getMessage());
@@ -291,7 +305,7 @@ public final class Hunt {
                     + abbreviate(goodId) + " up to " + abbreviate(badId));
             BisectResult bisection;
             try (CommitProbe probe = request.commitProber().open(name, repository, roots)) {
-                bisection = bisect("commits", range, probe, probe.suiteSignatures(),
+                bisection = bisect("commits", range, probe, probe.suiteSignatures(), true,
                         id -> abbreviate(id) + " " + graph.describe(id).subject());
             }
             commits = new HuntResult.CommitLevel(name, repository.toString(), goodId, good.from(), badId, bad.from(),
@@ -301,7 +315,8 @@ public final class Hunt {
                         + bisection.reason());
             }
             return end(HuntResult.Ending.COMMIT, "culprit: " + name + " " + firstBad.build().evr() + ", commit "
-                    + bisection.culprit().id() + " \"" + bisection.culprit().subject() + "\"");
+                    + bisection.culprit().id() + " \"" + bisection.culprit().subject() + "\""
+                    + (bisection.flaky() == null ? "" : " (" + confidence(bisection).substring(2) + ")"));
         }
     }
 
@@ -345,14 +360,32 @@ public final class Hunt {
         }
     }
 
+    /**
+     * Bisects one level over the journal. A level that may turn flaky-aware runs the flaky-aware
+     * search with {@code --flaky}, else the deterministic one, handing over when the runs of one
+     * candidate disagree; either way every run goes through the journal, so a resumed hunt replays
+     * the same runs in the same order and repeats none.
+     */
     private BisectResult bisect(String levelName, BisectRange range, Probe probe, boolean sameFailure,
-                                java.util.function.Function<String, String> labels)
+                                boolean mayTurnFlaky, java.util.function.Function<String, String> labels)
             throws IOException, InterruptedException {
         JournalProbe journal = journal(levelName, probe);
-        return Bisector.builder().probes(request.probes()).confirm(request.confirm()).checkBadEnd(false)
-                .expectedSignature(sameFailure ? signature : null)
-                .listener((record, remaining) -> progress(levelName, record, remaining, labels)).build()
-                .run(range, journal);
+        ProgressListener progress = (record, remaining) -> progress(levelName, record, remaining, labels);
+        String expected = sameFailure ? signature : null;
+        Bisector deterministic = Bisector.builder().probes(request.probes()).confirm(request.confirm())
+                .checkBadEnd(false).expectedSignature(expected).listener(progress).build();
+        if (!mayTurnFlaky) {
+            return deterministic.run(range, journal);
+        }
+        FlakyBisector flakySearch = FlakyBisector.builder().probes(request.probes()).confidence(request.confidence())
+                .maxRuns(request.maxRuns()).expectedSignature(expected).listener(progress).build();
+        if (request.flaky()) {
+            listener.progress(String.format(Locale.ROOT, "[%s] flaky-aware search (confidence %s, at most %d runs)",
+                    levelName, request.confidence(), request.maxRuns()));
+            return flakySearch.run(range, journal);
+        }
+        return flakySearch.runAfter(deterministic, range, journal,
+                notice -> listener.progress("[" + levelName + "] " + notice));
     }
 
     private void progress(String levelName, ProbeRecord record, int left,
@@ -473,6 +506,12 @@ public final class Hunt {
     private static String describe(Map<String, ArchivedBuild> set) {
         return set.values().stream().map(b -> b.build().name() + " " + b.build().evr())
                 .collect(Collectors.joining(", "));
+    }
+
+    /** Returns ", confidence 0.9950" for a flaky-aware level's result, else nothing. */
+    private static String confidence(BisectResult bisection) {
+        return bisection.flaky() == null ? "" : String.format(Locale.ROOT, ", confidence %.4f",
+                bisection.flaky().confidence());
     }
 
     private static String abbreviate(String hash) {

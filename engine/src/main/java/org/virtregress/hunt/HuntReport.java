@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.ProbeRecord;
 import org.virtregress.report.BuildBisection;
 import org.virtregress.report.CommitBisection;
+import org.virtregress.report.Confidence;
 import org.virtregress.report.HtmlReport;
 import org.virtregress.report.InstallRecord;
 import org.virtregress.report.RegressionReport;
@@ -163,6 +165,7 @@ public final class HuntReport {
                     .append(builds.candidates().size()).append(" builds of ").append(builds.packageName())
                     .append(builds.firstBad() == null ? "" : ": first bad " + builds.firstBad().nevra() + ", last good "
                     + builds.lastGood().nevra()).append('\n');
+            confidence(out, builds.bisection());
         }
         HuntResult.CommitLevel commits = result.commits();
         if (commits != null) {
@@ -172,6 +175,9 @@ public final class HuntReport {
                     .append(commits.badFrom()).append(")").append(commits.bisection() == null
                     || commits.bisection().culprit() == null ? "" : ": " + commits.bisection().culprit().id() + " "
                     + commits.bisection().culprit().subject()).append('\n');
+            if (commits.bisection() != null) {
+                confidence(out, commits.bisection());
+            }
         }
         HuntResult.PackagingChange packaging = result.packaging();
         if (packaging != null) {
@@ -185,6 +191,14 @@ public final class HuntReport {
                 .append(" from the state file\n");
         out.append("  ").append(result.message()).append('\n');
         return out.toString();
+    }
+
+    /** Adds the figures of a flaky-aware level: its confidence, the bad end's runs, the failure rates. */
+    private static void confidence(StringBuilder out, BisectResult bisection) {
+        Confidence confidence = Confidence.from(bisection);
+        if (confidence != null) {
+            out.append("    flaky-aware: ").append(confidence.describe()).append('\n');
+        }
     }
 
     private String label(String id) {

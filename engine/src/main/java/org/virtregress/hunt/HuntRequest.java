@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.virtregress.bisect.FlakyBisector;
 import org.virtregress.process.ProcessRunner;
 
 /**
@@ -21,6 +22,11 @@ import org.virtregress.process.ProcessRunner;
  * @param rootTemplate the install root, {@code {n}} for one per probe; {@code null} for the running system
  * @param probes how many probes run at once
  * @param confirm how many confirmation runs the culprit and its parent get at each level
+ * @param flaky whether the build and commit levels use the flaky-aware search from the start (else
+ *     they switch to it when the runs of one candidate disagree)
+ * @param confidence the posterior the flaky-aware search's culprit must reach, above 0.5 and below 1
+ * @param maxRuns the flaky-aware search's run budget per level, the bad end's runs included; with
+ *     {@code flaky}, also the most runs of the failing set while reproducing the failure
  * @param sources package name to its upstream git repository, for the commit level
  * @param commitProber the commit level's probe, or {@code null} to stop at the build level
  * @param tagTemplate the tag of an upstream version ({@code v%{version}}), or {@code null}
@@ -32,7 +38,7 @@ import org.virtregress.process.ProcessRunner;
  */
 public record HuntRequest(Path archive, Map<String, String> good, Map<String, String> bad, String arch,
                           InstallSettings install, SuiteLauncher suite, String rootTemplate, int probes, int confirm,
-                          Map<String, Path> sources, CommitProber commitProber, String tagTemplate,
+                          boolean flaky, double confidence, int maxRuns, Map<String, Path> sources, CommitProber commitProber, String tagTemplate,
                           String goodRevision, String badRevision, Path stateFile, Path workDirectory,
                           ProcessRunner runner) {
     /** Checks the required parts and sorts the maps. */
@@ -50,6 +56,12 @@ public record HuntRequest(Path archive, Map<String, String> good, Map<String, St
         }
         if (confirm < 0) {
             throw new IllegalArgumentException("confirm must not be negative: " + confirm);
+        }
+        if (!(confidence > 0.5 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be above 0.5 and below 1: " + confidence);
+        }
+        if (maxRuns < 1) {
+            throw new IllegalArgumentException("max runs must be at least 1: " + maxRuns);
         }
     }
 
@@ -79,6 +91,9 @@ public record HuntRequest(Path archive, Map<String, String> good, Map<String, St
         private String rootTemplate;
         private int probes = 1;
         private int confirm = 3;
+        private boolean flaky;
+        private double confidence = FlakyBisector.DEFAULT_CONFIDENCE;
+        private int maxRuns = FlakyBisector.DEFAULT_MAX_RUNS;
         private CommitProber commitProber;
         private String tagTemplate;
         private String goodRevision;
@@ -129,6 +144,24 @@ public record HuntRequest(Path archive, Map<String, String> good, Map<String, St
             return this;
         }
 
+        /** Makes the build and commit levels use the flaky-aware search from the start (default: on disagreement). */
+        public Builder flaky(boolean value) {
+            this.flaky = value;
+            return this;
+        }
+
+        /** Sets the posterior the flaky-aware search's culprit must reach (default 0.99). */
+        public Builder confidence(double p) {
+            this.confidence = p;
+            return this;
+        }
+
+        /** Sets the flaky-aware search's run budget per level (default 1000). */
+        public Builder maxRuns(int n) {
+            this.maxRuns = n;
+            return this;
+        }
+
         /** Names a package's upstream git repository for the commit level. */
         public Builder source(String packageName, Path repository) {
             sources.put(packageName, repository);
@@ -168,7 +201,8 @@ public record HuntRequest(Path archive, Map<String, String> good, Map<String, St
 
         /** Returns the request. */
         public HuntRequest build() {
-            return new HuntRequest(archive, good, bad, arch, install, suite, rootTemplate, probes, confirm, sources,
+            return new HuntRequest(archive, good, bad, arch, install, suite, rootTemplate, probes, confirm, flaky, confidence,
+                    maxRuns, sources,
                     commitProber, tagTemplate, goodRevision, badRevision, stateFile, workDirectory, runner);
         }
     }

@@ -14,12 +14,19 @@ import org.virtregress.bisect.ProbeRecord;
  * @param lastGood the newest build that passed, or null when none did
  * @param firstBad the oldest build that failed
  * @param probes the builds probed, in order; their candidate is the build version
+ * @param confidence the figures of a probabilistic bisection (an intermittent failure), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BuildBisection(String packageName, int candidateCount, Build lastGood, Build firstBad, List<Probe> probes) {
+public record BuildBisection(String packageName, int candidateCount, Build lastGood, Build firstBad, List<Probe> probes,
+                             Confidence confidence) {
     /** Normalizes absent probes to an empty list. */
     public BuildBisection {
         probes = Lists.copy(probes);
+    }
+
+    /** Creates the report of a deterministic bisection, which has no {@link Confidence}. */
+    public BuildBisection(String packageName, int candidateCount, Build lastGood, Build firstBad, List<Probe> probes) {
+        this(packageName, candidateCount, lastGood, firstBad, probes, null);
     }
 
     /**
@@ -49,12 +56,12 @@ public record BuildBisection(String packageName, int candidateCount, Build lastG
      * @param firstBad the first bad build, or {@code null} when unknown
      * @param subjects names a candidate by its id for people (usually the build's version)
      * @param remaining how many candidates were left after a probe, or {@code null} when unknown
-     * @return the report
+     * @return the report, with the {@link Confidence} of a probabilistic bisection
      */
     public static BuildBisection from(String packageName, BisectResult result, org.virtregress.repo.Build lastGood,
                                       org.virtregress.repo.Build firstBad, Function<String, String> subjects,
                                       Function<ProbeRecord, Integer> remaining) {
         return new BuildBisection(packageName, result.candidates(), Build.from(lastGood), Build.from(firstBad),
-                Probe.from(result.probes(), subjects, remaining));
+                Probe.from(result.probes(), subjects, remaining), Confidence.from(result));
     }
 }

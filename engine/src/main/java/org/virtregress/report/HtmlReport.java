@@ -106,7 +106,8 @@ public final class HtmlReport {
         CommitBisection commits = report.commitBisection();
         boolean buildChart = builds != null && !builds.probes().isEmpty();
         boolean commitChart = commits != null && !commits.probes().isEmpty();
-        if (!buildChart && !commitChart && (commits == null || commits.confidence() == null)) {
+        if (!buildChart && !commitChart && (commits == null || commits.confidence() == null)
+                && (builds == null || builds.confidence() == null)) {
             return;
         }
         html.append("<section class=\"vr-narrowing\">\n<h3>Range narrowing</h3>\n");
@@ -124,6 +125,11 @@ public final class HtmlReport {
                     .append(NarrowingChart.svg("builds of " + nullToEmpty(builds.packageName()),
                             builds.candidateCount(), builds.probes()))
                     .append("</div>\n");
+        }
+        if (builds != null && builds.confidence() != null && !builds.confidence().posterior().isEmpty()) {
+            html.append("<h4>Posterior over the final range of builds</h4>\n<p>")
+                    .append(escape(builds.confidence().describe())).append("</p>\n<div class=\"vr-chart\">")
+                    .append(PosteriorChart.svg(builds.confidence())).append("</div>\n");
         }
         html.append("</section>\n");
     }

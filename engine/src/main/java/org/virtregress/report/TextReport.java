@@ -52,6 +52,9 @@ public final class TextReport {
                 line(out, "  probed     " + p.candidate() + " " + p.verdict()
                         + (p.remaining() == null ? "" : ", " + p.remaining() + " left"));
             }
+            if (builds.confidence() != null) {
+                line(out, "  flaky      " + builds.confidence().describe());
+            }
         }
         if (commits != null) {
             probes(out, commits);
