@@ -23,6 +23,14 @@ class HuntCommandTest {
                 .startsWith(ExitCodes.USAGE + " virt-regress hunt: --source qemu=").endsWith("missing: no such directory");
         assertThat(run("hunt", "--archive", dir.toString(), "--good", "qemu=1-1", "--manager", "pacman", "--", "true"))
                 .startsWith(ExitCodes.USAGE + " virt-regress hunt: ").contains("pacman");
+        assertThat(run("hunt", "--archive", dir.toString(), "--good", "qemu=1-1", "--manager", "dnf", "--flaky",
+                "--confidence", "1.5", "--", "true"))
+                .isEqualTo(ExitCodes.USAGE + " virt-regress hunt: --confidence must be above 0.5 and below 1 and"
+                        + " --max-runs at least 1: 1.5, 1000");
+        assertThat(run("hunt", "--archive", dir.toString(), "--good", "qemu=1-1", "--manager", "dnf",
+                "--max-runs", "0", "--", "true"))
+                .isEqualTo(ExitCodes.USAGE + " virt-regress hunt: --confidence must be above 0.5 and below 1 and"
+                        + " --max-runs at least 1: 0.99, 0");
     }
 
     @Test
