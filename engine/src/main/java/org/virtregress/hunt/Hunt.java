@@ -40,8 +40,10 @@ import org.virtregress.repo.Build;
  * one, then finds which package (when several changed: their updates applied one at a time),
  * which archived build of it, and which upstream commit (or that only the packaging changed),
  * confirming the culprit at every level. A level that ends inconclusive or unconfirmed stops the
- * hunt with its range. Every verdict goes to one state file; a killed hunt run again replays it and
- * probes only what it had not. At the end every install root holds the failing set again, verified.
+ * hunt with its range. The build and commit levels run the flaky-aware search
+ * ({@link FlakyBisector}) when the request asks for it, and switch to it by themselves when the runs
+ * of one candidate disagree; the level's result then carries its confidence. Every verdict goes to
+ * one state file; a killed hunt run again replays it and probes only what it had not. At the end every install root holds the failing set again, verified.
  *
  * <p>The class is larger than most: the levels share the sets, the state and the roots, and each
  * level decides from the one before.
