@@ -49,7 +49,8 @@ class HuntFlakyCommandITest {
             assertThat(json.at("/commitBisection/confidence/probability").asDouble()).isGreaterThanOrEqualTo(0.95);
             assertThat(report.resolve("report.txt")).content().contains("flaky      confidence")
                     .contains("flaky-aware: confidence");
-            assertThat(report.resolve("report.html")).content().contains("Posterior over the final range of builds");
+            assertThat(report.resolve("report.html")).content().contains("Posterior over the final range of builds")
+                    .contains("Posterior over the final range: ").contains(" builds, the most likely 1.0.9-1");
             assertThat(run.out()).contains("[builds] flaky-aware search (confidence 0.95, at most 200 runs)")
                     .containsPattern("culprit build: vrqemu-1\\.0\\.9-1\\.noarch \\(last good [^)]*, COMPLETE,"
                             + " confidence 0\\.9[5-9]");

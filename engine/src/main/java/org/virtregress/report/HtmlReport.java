@@ -129,7 +129,7 @@ public final class HtmlReport {
         if (builds != null && builds.confidence() != null && !builds.confidence().posterior().isEmpty()) {
             html.append("<h4>Posterior over the final range of builds</h4>\n<p>")
                     .append(escape(builds.confidence().describe())).append("</p>\n<div class=\"vr-chart\">")
-                    .append(PosteriorChart.svg(builds.confidence())).append("</div>\n");
+                    .append(PosteriorChart.svg(builds.confidence(), "builds")).append("</div>\n");
         }
         html.append("</section>\n");
     }

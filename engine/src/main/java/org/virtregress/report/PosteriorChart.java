@@ -29,6 +29,17 @@ final class PosteriorChart {
      * @return the SVG element
      */
     static String svg(Confidence confidence) {
+        return svg(confidence, "commits");
+    }
+
+    /**
+     * Renders the chart of a range of builds or commits.
+     *
+     * @param confidence the figures; its posterior must not be empty
+     * @param what what the positions are, for the title ("commits", "builds")
+     * @return the SVG element
+     */
+    static String svg(Confidence confidence, String what) {
         List<Confidence.Position> positions = confidence.posterior();
         int height = TOP + PLOT_HEIGHT + BOTTOM;
         double slot = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, positions.size());
@@ -39,8 +50,8 @@ final class PosteriorChart {
                 best = i;
             }
         }
-        String title = String.format(Locale.ROOT, "Posterior over the final range: %d commits, the most likely %s"
-                + " with probability %.4f", positions.size(), positions.isEmpty() ? "" : Html.shortHash(
+        String title = String.format(Locale.ROOT, "Posterior over the final range: %d %s, the most likely %s"
+                + " with probability %.4f", positions.size(), what, positions.isEmpty() ? "" : Html.shortHash(
                         positions.get(best).hash()), positions.isEmpty() ? 0.0 : positions.get(best).probability());
         StringBuilder svg = new StringBuilder(2048);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ')
