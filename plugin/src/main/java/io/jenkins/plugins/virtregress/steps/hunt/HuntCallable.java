@@ -1,0 +1,132 @@
+package io.jenkins.plugins.virtregress.steps.hunt;
+
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jenkins.MasterToSlaveFileCallable;
+import org.virtregress.hunt.Hunt;
+import org.virtregress.hunt.HuntRequest;
+import org.virtregress.hunt.HuntResult;
+import org.virtregress.hunt.InstallSettings;
+import org.virtregress.hunt.SuiteLauncher;
+import org.virtregress.install.Installers;
+import org.virtregress.process.OutputListener;
+import org.virtregress.process.ProcessRunner;
+import org.virtregress.repo.Archive;
+import org.virtregress.report.RegressionReport;
+import org.virtregress.storage.Json;
+import org.virtregress.suite.ResultFormat;
+import org.virtregress.suite.ResultsSource;
+import org.virtregress.suite.SuiteDefinition;
+import org.virtregress.suite.SuiteRunner;
+
+/**
+ * Runs a whole hunt on the build's node: opens the archive, keeps the packages of the last good and
+ * the failing set that the archive holds, and lets the engine's {@link Hunt} probe every candidate
+ * with the build's own install and suite settings. Its working directory and state file live in the
+ * workspace, so the same build's hunt resumes where it stopped.
+ */
+final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The directory of the hunt's probes and state in the workspace. */
+    static final String DIRECTORY = "virt-regress-hunt";
+
+    private final String archive;
+    private final Map<String, String> good;
+    private final Map<String, String> bad;
+    private final HuntSettings settings;
+    private final Map<String, String> environment;
+    private final String title;
+    private final TaskListener listener;
+
+    /**
+     * The hunt's result and its report, as JSON.
+     *
+     * @param result the {@link HuntResult}
+     * @param report the {@link RegressionReport} with every level
+     */
+    record Outcome(String result, String report) implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+    }
+
+    HuntCallable(String archive, Map<String, String> good, Map<String, String> bad, HuntSettings settings,
+            Map<String, String> environment, String title, TaskListener listener) {
+        this.archive = archive;
+        this.good = new LinkedHashMap<>(good);
+        this.bad = new LinkedHashMap<>(bad);
+        this.settings = settings;
+        this.environment = new LinkedHashMap<>(environment);
+        this.title = title;
+        this.listener = listener;
+    }
+
+    @Override
+    public Outcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        PrintStream log = listener.getLogger();
+        Path directory = Path.of(archive);
+        if (!Files.isRegularFile(directory.resolve(Archive.INDEX))) {
+            throw new IOException("No archive at " + archive + " (no " + Archive.INDEX + "): turn archiving on in the"
+                    + " package repository trigger, so that the hunt has the builds to probe.");
+        }
+        Archive opened = Archive.open(directory);
+        Path work = workspace.toPath().resolve(DIRECTORY);
+        Files.createDirectories(work);
+        ProcessRunner runner = new ProcessRunner();
+        InstallSettings install = new InstallSettings(Installers.forManager(settings.manager(), runner),
+                settings.repositories(), settings.gpgCheck(), Duration.ofMinutes(settings.installTimeoutMinutes()),
+                null);
+        HuntRequest.Builder request = HuntRequest.builder(directory, install, launcher(), work)
+                .root(settings.root() == null ? null : workspace.toPath().resolve(settings.root()).toString())
+                .probes(settings.probes()).confirm(settings.confirm()).stateFile(work.resolve("hunt-state.json"))
+                .runner(runner);
+        archived(opened, good).forEach(request::good);
+        archived(opened, bad).forEach(request::bad);
+        Hunt hunt = new Hunt(request.build(), line -> {
+            synchronized (log) {
+                log.println("hunt: " + line);
+            }
+        });
+        HuntResult result = hunt.run();
+        RegressionReport report = hunt.report().fill(RegressionReport.builder(title, Instant.now())).build();
+        return new Outcome(Json.mapper().writeValueAsString(result), Json.mapper().writeValueAsString(report));
+    }
+
+    /** Keeps the packages the archive holds builds of: the others never changed through a poll. */
+    private static Map<String, String> archived(Archive archive, Map<String, String> set) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        set.forEach((name, version) -> {
+            if (!archive.builds(name).isEmpty()) {
+                kept.put(name, version);
+            }
+        });
+        return kept;
+    }
+
+    private SuiteLauncher launcher() {
+        ResultFormat format = ResultFormat.fromName(settings.format());
+        String suiteName = settings.suite();
+        SuiteRunner runner = new SuiteRunner();
+        return (installRoot, work) -> {
+            SuiteDefinition.Builder suite = SuiteDefinition.builder(suiteName, settings.command())
+                    .timeout(Duration.ofMinutes(settings.timeoutMinutes()))
+                    .workingDirectory(work).logDirectory(work).env(environment)
+                    .env("VIRT_REGRESS_ROOT", installRoot == null ? "/" : installRoot.toString());
+            suite.results(settings.results() == null ? ResultsSource.stdout() : ResultsSource.files(settings.results()),
+                    format);
+            return runner.run(suite.build(), OutputListener.NONE);
+        };
+    }
+}
