@@ -2,6 +2,7 @@ package io.jenkins.plugins.virtregress.steps.hunt;
 
 import hudson.AbortException;
 import io.jenkins.plugins.virtregress.config.FieldChecks;
+import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,8 @@ public final class HuntBounds {
 
     /**
      * Splits the further repositories of the probes' installs; only URLs, since a hunt's probes do not
-     * resolve configured repository names or credentials.
+     * resolve configured repository names or credentials, and {@code file:} URLs only when the global
+     * configuration allows file repositories.
      *
      * @param value URLs separated by spaces, commas or new lines
      * @return the URLs
@@ -50,9 +52,14 @@ public final class HuntBounds {
         List<String> urls = new ArrayList<>();
         for (String entry : FieldChecks.split(value == null ? "" : value)) {
             String url = entry.startsWith("deb:") ? entry.substring("deb:".length()) : entry;
-            if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                throw new AbortException("huntRegression: repository " + entry + " is not an http(s) URL; the hunt's"
-                        + " probes take dependency repositories as URLs only.");
+            boolean file = url.startsWith("file:");
+            if (file && !VirtRegressConfiguration.get().isAllowFileRepositories()) {
+                throw new AbortException("huntRegression: repository " + entry + " is a file: URL, which the global"
+                        + " configuration does not allow.");
+            }
+            if (!file && !url.startsWith("http://") && !url.startsWith("https://")) {
+                throw new AbortException("huntRegression: repository " + entry + " is not a URL; the hunt's"
+                        + " probes take dependency repositories as http(s) URLs only.");
             }
             urls.add(url);
         }

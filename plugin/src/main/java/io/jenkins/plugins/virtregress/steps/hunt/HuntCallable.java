@@ -52,12 +52,22 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
     private final TaskListener listener;
 
     /**
-     * The hunt's result and its report, as JSON.
+     * What the controller keeps of a hunt: its report and the summary of its verdict.
      *
-     * @param result the {@link HuntResult}
-     * @param report the {@link RegressionReport} with every level
+     * @param report the {@link RegressionReport} with every level, as JSON
+     * @param ending how the hunt ended ({@link HuntResult.Ending})
+     * @param found whether the hunt named a culprit
+     * @param line the verdict line of the build description
+     * @param culprit the culprit build as {@code NAME EVR}, or null
+     * @param confidence how the culprit was confirmed, or null when none was named
+     * @param message the hunt's one-sentence explanation
+     * @param candidates how many archived builds the build level bisected
+     * @param probes how many probes ran or were replayed
+     * @param replayed how many verdicts were read from the state file
      */
-    record Outcome(String result, String report) implements Serializable {
+    record Outcome(String report, String ending, boolean found, String line, String culprit, String confidence,
+            String message,
+            int candidates, int probes, int replayed) implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
     }
@@ -101,7 +111,20 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
         });
         HuntResult result = hunt.run();
         RegressionReport report = hunt.report().fill(RegressionReport.builder(title, Instant.now())).build();
-        return new Outcome(Json.mapper().writeValueAsString(result), Json.mapper().writeValueAsString(report));
+        HuntResult.BuildLevel builds = result.builds();
+        String culprit = builds == null || builds.firstBad() == null ? null
+                : builds.firstBad().name() + " " + builds.firstBad().evr();
+        return new Outcome(Json.mapper().writeValueAsString(report), result.ending().name(), result.ending().found(),
+                HuntDescription.of(result), culprit, confidence(result), result.message(), builds == null ? 0 : builds.candidates().size(),
+                result.probesRun() + result.probesReplayed(), result.probesReplayed());
+    }
+
+    private String confidence(HuntResult result) {
+        if (!result.ending().found()) {
+            return null;
+        }
+        return settings.confirm() == 0 ? "not confirmed (confirm: 0)"
+                : "parent and culprit rerun " + settings.confirm() + " times at each level";
     }
 
     /** Keeps the packages the archive holds builds of: the others never changed through a poll. */

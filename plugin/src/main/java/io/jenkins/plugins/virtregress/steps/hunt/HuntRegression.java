@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import jenkins.model.ParameterizedJobMixIn;
-import org.virtregress.hunt.HuntResult;
 import org.virtregress.report.InstallRecord;
 import org.virtregress.report.RegressionReport;
 import org.virtregress.storage.Json;
@@ -48,11 +47,11 @@ public final class HuntRegression {
      * @param env the build's environment, passed to the suite
      * @param listener the build log
      * @param settings the install and suite settings the probes re-run
-     * @return the hunt's result
+     * @return the hunt's verdict
      * @throws IOException on a missing input (no failing suite, no last good build, no archive)
      * @throws InterruptedException if the build is aborted
      */
-    public static HuntResult run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener,
+    static HuntCallable.Outcome run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener,
             HuntSettings settings) throws IOException, InterruptedException {
         String suite = settings.suite() != null ? settings.suite() : failingSuite(run);
         Map<String, String> bad = installed(run);
@@ -73,14 +72,13 @@ public final class HuntRegression {
         String title = "Regression hunt of " + suite + " in " + run.getFullDisplayName();
         HuntCallable.Outcome outcome = workspace.act(new HuntCallable(archive, good.installed(), bad, chosen, env,
                 title, listener));
-        HuntResult result = Json.mapper().readValue(outcome.result(), HuntResult.class);
         RegressionReport report = Json.mapper().readValue(outcome.report(), RegressionReport.class);
-        record(run, result, report);
-        String line = HuntDescription.of(result);
+        record(run, outcome, report);
+        String line = outcome.line();
         listener.getLogger().println("huntRegression: " + line);
         String description = run.getDescription();
         run.setDescription(description == null || description.isBlank() ? line : description + "\n" + line);
-        return result;
+        return outcome;
     }
 
     /** Returns the newest failed suite of the build. */
@@ -160,16 +158,12 @@ public final class HuntRegression {
         return new File(job.getRootDir(), trigger.getArchive()).getAbsolutePath();
     }
 
-    private static void record(Run<?, ?> run, HuntResult result, RegressionReport report) throws IOException {
+    private static void record(Run<?, ?> run, HuntCallable.Outcome outcome, RegressionReport report)
+            throws IOException {
         String id = ReportAction.nextId(run, "virt-regress-hunt");
         ResultFile.write(run.getRootDir().toPath(), id, report);
-        HuntResult.BuildLevel builds = result.builds();
-        String culprit = builds == null || builds.firstBad() == null ? null
-                : builds.firstBad().name() + " " + builds.firstBad().evr();
-        String subject = result.ending().found() ? HuntDescription.of(result) : null;
-        String confidence = result.ending().found() ? "confirmed at every level" : null;
-        int candidates = builds == null ? 0 : builds.candidates().size();
-        run.addAction(new BisectReportAction(id, result.ending().name(), culprit, subject, confidence,
-                result.message(), candidates, result.probesRun() + result.probesReplayed(), result.probesReplayed()));
+        run.addAction(new BisectReportAction(id, outcome.ending(), outcome.culprit(),
+                outcome.found() ? outcome.line() : null, outcome.confidence(),
+                outcome.message(), outcome.candidates(), outcome.probes(), outcome.replayed()));
     }
 }

@@ -27,7 +27,6 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import org.virtregress.hunt.HuntResult;
 
 /**
  * Pipeline step {@code huntRegression}: hunts the culprit package, build and commit of the build's
@@ -264,8 +263,7 @@ public class HuntRegressionStep extends Step {
             FilePath workspace = getContext().get(FilePath.class);
             EnvVars env = getContext().get(EnvVars.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            HuntResult result = HuntRegression.run(run, workspace, env, listener, step.settings(env));
-            return HuntDescription.of(result);
+            return HuntRegression.run(run, workspace, env, listener, step.settings(env)).line();
         }
     }
 
