@@ -12,6 +12,7 @@ import io.jenkins.plugins.virtregress.model.BisectReportAction;
 import io.jenkins.plugins.virtregress.steps.hunt.HuntRegressionRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jenkins.model.ParameterizedJobMixIn;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class HuntRegressionITest {
     private static Run<?, ?> publishAndBuild(JenkinsRule j, Job<?, ?> job, Path directory, String version)
             throws Exception {
         Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", version, "1");
-        PackageRepositoryTrigger trigger = ((jenkins.model.ParameterizedJobMixIn.ParameterizedJob<?, ?>) job)
+        PackageRepositoryTrigger trigger = ((ParameterizedJobMixIn.ParameterizedJob<?, ?>) job)
                 .getTriggers().values().stream().filter(PackageRepositoryTrigger.class::isInstance)
                 .map(PackageRepositoryTrigger.class::cast).findFirst().orElseThrow();
         assertThat(trigger.pollAndSchedule(job)).isNotEmpty();

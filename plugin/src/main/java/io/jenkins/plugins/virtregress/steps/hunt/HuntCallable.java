@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serial;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
@@ -33,8 +37,9 @@ import org.virtregress.suite.SuiteRunner;
 /**
  * Runs a whole hunt on the build's node: opens the archive, keeps the packages of the last good and
  * the failing set that the archive holds, and lets the engine's {@link Hunt} probe every candidate
- * with the build's own install and suite settings. Its working directory and state file live in the
- * workspace, so the same build's hunt resumes where it stopped.
+ * with the build's own install and suite settings. The suite runs in the workspace, as
+ * {@code guestTests} runs it; the probes' logs and the state file live in {@value #DIRECTORY} there,
+ * so a hunt of the same sets run again resumes where it stopped.
  */
 final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome> {
     @Serial
@@ -98,9 +103,13 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
         InstallSettings install = new InstallSettings(Installers.forManager(settings.manager(), runner),
                 settings.repositories(), settings.gpgCheck(), Duration.ofMinutes(settings.installTimeoutMinutes()),
                 null);
-        HuntRequest.Builder request = HuntRequest.builder(directory, install, launcher(), work)
+        if (settings.probes() > 1 && settings.results() != null) {
+            throw new IOException("Suite " + settings.suite() + ": probes above 1 need TAP on standard output, since"
+                    + " every probe runs in the workspace and result files " + settings.results() + " would be shared.");
+        }
+        HuntRequest.Builder request = HuntRequest.builder(directory, install, launcher(workspace.toPath()), work)
                 .root(settings.root() == null ? null : workspace.toPath().resolve(settings.root()).toString())
-                .probes(settings.probes()).confirm(settings.confirm()).stateFile(work.resolve("hunt-state.json"))
+                .probes(settings.probes()).confirm(settings.confirm()).stateFile(work.resolve(stateName()))
                 .runner(runner);
         archived(opened, good).forEach(request::good);
         archived(opened, bad).forEach(request::bad);
@@ -117,6 +126,21 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
         return new Outcome(Json.mapper().writeValueAsString(report), result.ending().name(), result.ending().found(),
                 HuntDescription.of(result), culprit, confidence(result), result.message(), builds == null ? 0 : builds.candidates().size(),
                 result.probesRun() + result.probesReplayed(), result.probesReplayed());
+    }
+
+    /**
+     * Names the state file after what is hunted, so that a hunt of the same sets and settings resumes
+     * and another one (the next failing build) starts a file of its own.
+     */
+    private String stateName() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            String what = archive + "\n" + good + "\n" + bad + "\n" + settings;
+            return "hunt-state-" + HexFormat.of().formatHex(digest.digest(what.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 16) + ".json";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     private String confidence(HuntResult result) {
@@ -138,14 +162,15 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
         return kept;
     }
 
-    private SuiteLauncher launcher() {
+    /** Runs the suite in the workspace, as {@code guestTests} does, with each probe's logs kept apart. */
+    private SuiteLauncher launcher(Path workspace) {
         ResultFormat format = ResultFormat.fromName(settings.format());
         String suiteName = settings.suite();
         SuiteRunner runner = new SuiteRunner();
         return (installRoot, work) -> {
             SuiteDefinition.Builder suite = SuiteDefinition.builder(suiteName, settings.command())
                     .timeout(Duration.ofMinutes(settings.timeoutMinutes()))
-                    .workingDirectory(work).logDirectory(work).env(environment)
+                    .workingDirectory(workspace).logDirectory(work).env(environment)
                     .env("VIRT_REGRESS_ROOT", installRoot == null ? "/" : installRoot.toString());
             suite.results(settings.results() == null ? ResultsSource.stdout() : ResultsSource.files(settings.results()),
                     format);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.virtregress.steps.hunt;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -27,6 +28,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import org.virtregress.suite.ResultFormat;
 
 /**
  * Pipeline step {@code huntRegression}: hunts the culprit package, build and commit of the build's
@@ -234,11 +236,16 @@ public class HuntRegressionStep extends Step {
         return new Execution(context, this);
     }
 
-    private HuntSettings settings(EnvVars env) throws hudson.AbortException {
+    private HuntSettings settings(EnvVars env) throws AbortException {
         HuntBounds.check(HuntBounds.probes(probes).or(() -> HuntBounds.confirm(confirm)));
         List<String> argv = Arrays.asList(Util.tokenize(env.expand(command)));
         if (argv.isEmpty()) {
-            throw new hudson.AbortException("huntRegression: the suite command is empty.");
+            throw new AbortException("huntRegression: the suite command is empty.");
+        }
+        try {
+            ResultFormat.fromName(format);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("huntRegression: format " + format + ": " + e.getMessage());
         }
         String chosen = manager == null ? VirtRegressConfiguration.get().getDefaultPackageManager() : manager;
         return new HuntSettings(suite, argv, format, results == null ? null : env.expand(results), timeoutMinutes,
