@@ -1,24 +1,34 @@
 package io.jenkins.plugins.virtregress.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Result;
 import hudson.model.Run;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.BisectReportAction;
 import io.jenkins.plugins.virtregress.steps.hunt.HuntRegressionRecorder;
+import io.jenkins.plugins.virtregress.steps.hunt.HuntRegressionStep;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * {@code huntRegression} takes its last good set from the newest earlier build whose suite passed,
@@ -160,5 +170,28 @@ class HuntRegressionITest {
 
         assertThat(failing.getResult()).isEqualTo(Result.FAILURE);
         j.assertLogContains("has no package repository trigger with an archive", failing);
+    }
+
+    @Test
+    void shouldCheckTheHuntFieldsOnlyForUsersWhoMayConfigureTheJob(JenkinsRule j) throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("forms");
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer"));
+        HuntRegressionRecorder.DescriptorImpl action = j.jenkins.getDescriptorByType(
+                HuntRegressionRecorder.DescriptorImpl.class);
+        HuntRegressionStep.DescriptorImpl step = j.jenkins.getDescriptorByType(HuntRegressionStep.DescriptorImpl.class);
+
+        try (ACLContext ignored = ACL.as2(User.getById("configurer", true).impersonate2())) {
+            assertThat(action.doCheckProbes(0, project).kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(action.doCheckProbes(2, project).kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(step.doCheckConfirm(21, project).kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(step.doFillManagerItems(project)).hasSize(4);
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+            assertThatThrownBy(() -> action.doCheckConfirm(1, project)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> step.doFillManagerItems(project)).isInstanceOf(AccessDeniedException.class);
+        }
     }
 }

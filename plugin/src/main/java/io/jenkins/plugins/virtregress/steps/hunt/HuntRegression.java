@@ -100,8 +100,10 @@ public final class HuntRegression {
         for (int n = 0; earlier != null && n < HISTORY_LIMIT; n++, earlier = earlier.getPreviousBuild()) {
             Optional<GuestTestsAction> tests = newest(earlier, suite);
             if (tests.isPresent()) {
-                records.add(new HuntHistory.BuildRecord(earlier.getNumber(), suite,
-                        "PASSED".equals(tests.get().getStatus()), installed(earlier)));
+                boolean passed = "PASSED".equals(tests.get().getStatus());
+                // only a passing build's installs are read: the others cannot be the last good set
+                records.add(new HuntHistory.BuildRecord(earlier.getNumber(), suite, passed,
+                        passed ? installed(earlier) : Map.of()));
             }
         }
         return records;
