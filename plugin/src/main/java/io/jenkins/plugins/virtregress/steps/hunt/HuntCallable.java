@@ -54,6 +54,8 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
     private final HuntSettings settings;
     private final Map<String, String> environment;
     private final String title;
+    private final String jobName;
+    private final String runId;
     private final TaskListener listener;
 
     /**
@@ -78,13 +80,15 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
     }
 
     HuntCallable(String archive, Map<String, String> good, Map<String, String> bad, HuntSettings settings,
-            Map<String, String> environment, String title, TaskListener listener) {
+            Map<String, String> environment, String title, String jobName, String runId, TaskListener listener) {
         this.archive = archive;
         this.good = new LinkedHashMap<>(good);
         this.bad = new LinkedHashMap<>(bad);
         this.settings = settings;
         this.environment = new LinkedHashMap<>(environment);
         this.title = title;
+        this.jobName = jobName;
+        this.runId = runId;
         this.listener = listener;
     }
 
@@ -105,13 +109,19 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
                 null);
         if (settings.probes() > 1 && settings.results() != null) {
             throw new IOException("Suite " + settings.suite() + ": probes above 1 need TAP on standard output, since"
-                    + " every probe runs in the workspace and result files " + settings.results() + " would be shared.");
+                    + " every probe runs in the workspace and result files " + settings.results()
+                    + " would be shared.");
         }
         HuntRequest.Builder request = HuntRequest.builder(directory, install, launcher(workspace.toPath()), work)
                 .root(settings.root() == null ? null : workspace.toPath().resolve(settings.root()).toString())
                 .probes(settings.probes()).confirm(settings.confirm()).stateFile(work.resolve(stateName()))
                 .runner(runner);
-        archived(opened, good).forEach(request::good);
+        Map<String, String> goodArchived = archived(opened, good);
+        if (goodArchived.isEmpty()) {
+            throw new IOException("None of the last good build's packages " + good.keySet() + " has builds in the"
+                    + " archive " + archive + ": the trigger archives only the packages it polls.");
+        }
+        goodArchived.forEach(request::good);
         archived(opened, bad).forEach(request::bad);
         Hunt hunt = new Hunt(request.build(), line -> {
             synchronized (log) {
@@ -119,13 +129,15 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
             }
         });
         HuntResult result = hunt.run();
-        RegressionReport report = hunt.report().fill(RegressionReport.builder(title, Instant.now())).build();
+        RegressionReport report = hunt.report().fill(RegressionReport.builder(title, Instant.now())
+                .job(jobName, runId)).build();
         HuntResult.BuildLevel builds = result.builds();
         String culprit = builds == null || builds.firstBad() == null ? null
                 : builds.firstBad().name() + " " + builds.firstBad().evr();
         return new Outcome(Json.mapper().writeValueAsString(report), result.ending().name(), result.ending().found(),
-                HuntDescription.of(result), culprit, confidence(result), result.message(), builds == null ? 0 : builds.candidates().size(),
-                result.probesRun() + result.probesReplayed(), result.probesReplayed());
+                HuntDescription.of(result), culprit, confidence(result), result.message(),
+                builds == null ? 0 : builds.candidates().size(), result.probesRun() + result.probesReplayed(),
+                result.probesReplayed());
     }
 
     /**

@@ -71,7 +71,7 @@ public final class HuntRegression {
                 settings.gpgCheck(), settings.installTimeoutMinutes(), settings.probes(), settings.confirm());
         String title = "Regression hunt of " + suite + " in " + run.getFullDisplayName();
         HuntCallable.Outcome outcome = workspace.act(new HuntCallable(archive, good.installed(), bad, chosen, env,
-                title, listener));
+                title, run.getParent().getFullName(), run.getId(), listener));
         RegressionReport report = Json.mapper().readValue(outcome.report(), RegressionReport.class);
         record(run, outcome, report);
         String line = outcome.line();
@@ -147,7 +147,8 @@ public final class HuntRegression {
         }
         if (trigger == null || trigger.getArchive() == null) {
             throw new AbortException("huntRegression: job " + job.getFullName() + " has no package repository"
-                    + " trigger with an archive: turn archiving on in the trigger, so that the hunt has builds to probe.");
+                    + " trigger with an archive: turn archiving on in the trigger, so that the hunt has builds to"
+                    + " probe.");
         }
         if (trigger.getAgent() != null) {
             return trigger.getArchive();
