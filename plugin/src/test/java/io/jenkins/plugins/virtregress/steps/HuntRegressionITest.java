@@ -43,9 +43,10 @@ class HuntRegressionITest {
     private static final String SUITE = """
             v=$(cat "${VIRT_REGRESS_ROOT:-$WORKSPACE/root}/usr/share/demo/version")
             echo 1..1
+            echo "# demo $v"
             case "$v" in
-              1.0-*|1.1-*) echo "ok 1 - boots with demo $v" ;;
-              *) echo "not ok 1 - boots with demo $v" ;;
+              1.0-*|1.1-*) echo "ok 1 - boots" ;;
+              *) echo "not ok 1 - boots" ;;
             esac
             """;
 
