@@ -1,0 +1,172 @@
+package io.jenkins.plugins.virtregress.steps.hunt;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Job;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.triggers.Trigger;
+import io.jenkins.plugins.virtregress.model.BisectReportAction;
+import io.jenkins.plugins.virtregress.model.GuestTestsAction;
+import io.jenkins.plugins.virtregress.model.InstalledPackagesAction;
+import io.jenkins.plugins.virtregress.model.ReportAction;
+import io.jenkins.plugins.virtregress.model.ResultFile;
+import io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import jenkins.model.ParameterizedJobMixIn;
+import org.virtregress.report.InstallRecord;
+import org.virtregress.report.RegressionReport;
+import org.virtregress.storage.Json;
+
+/**
+ * The hunt both the Pipeline step {@code huntRegression} and the freestyle post-build action run:
+ * the failing set is what this build installed, the last good set what the newest earlier build
+ * whose suite of the same name passed installed, the candidates the builds the job's package
+ * repository trigger archived. The whole hunt runs in one call on the build's node; its verdict is
+ * a report action on the build and a line in its description.
+ */
+public final class HuntRegression {
+    /** How many earlier builds are read to find the last good one. */
+    static final int HISTORY_LIMIT = 200;
+
+    private HuntRegression() {
+    }
+
+    /**
+     * Runs the hunt.
+     *
+     * @param run the failing build
+     * @param workspace the build's workspace, on the node the probes run on
+     * @param env the build's environment, passed to the suite
+     * @param listener the build log
+     * @param settings the install and suite settings the probes re-run
+     * @return the hunt's verdict
+     * @throws IOException on a missing input (no failing suite, no last good build, no archive)
+     * @throws InterruptedException if the build is aborted
+     */
+    static HuntCallable.Outcome run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener,
+            HuntSettings settings) throws IOException, InterruptedException {
+        String suite = settings.suite() != null ? settings.suite() : failingSuite(run);
+        Map<String, String> bad = installed(run);
+        if (bad.isEmpty()) {
+            throw new AbortException("huntRegression: build " + run.getFullDisplayName()
+                    + " installed no packages with installPackages: the hunt has no failing set.");
+        }
+        List<HuntHistory.BuildRecord> history = history(run, suite);
+        HuntHistory.BuildRecord good = HuntHistory.lastGood(history, suite, run.getNumber())
+                .orElseThrow(() -> new AbortException("huntRegression: "
+                        + HuntHistory.noGoodBuild(suite, run.getNumber(), history.size())));
+        String archive = archive(run.getParent(), workspace);
+        listener.getLogger().println("huntRegression: suite " + suite + ", last good build #" + good.number() + " "
+                + good.installed() + ", failing set " + bad + ", archive " + archive);
+        HuntSettings chosen = new HuntSettings(suite, settings.command(), settings.format(), settings.results(),
+                settings.timeoutMinutes(), settings.manager(), settings.root(), settings.repositories(),
+                settings.gpgCheck(), settings.installTimeoutMinutes(), settings.probes(), settings.confirm());
+        String title = "Regression hunt of " + suite + " in " + run.getFullDisplayName();
+        HuntCallable.Outcome outcome = workspace.act(new HuntCallable(archive, good.installed(), bad, chosen, env,
+                title, run.getParent().getFullName(), run.getId(), listener));
+        RegressionReport report = Json.mapper().readValue(outcome.report(), RegressionReport.class);
+        record(run, outcome, report);
+        String line = outcome.line();
+        listener.getLogger().println("huntRegression: " + line);
+        String description = run.getDescription();
+        run.setDescription(description == null || description.isBlank() ? line : description + "\n" + line);
+        return outcome;
+    }
+
+    /** Returns the newest failed suite of the build. */
+    private static String failingSuite(Run<?, ?> run) throws AbortException {
+        List<GuestTestsAction> suites = run.getActions(GuestTestsAction.class);
+        for (int i = suites.size() - 1; i >= 0; i--) {
+            if (!"PASSED".equals(suites.get(i).getStatus())) {
+                return suites.get(i).getSuite();
+            }
+        }
+        throw new AbortException("huntRegression: build " + run.getFullDisplayName()
+                + " has no failed guestTests suite to hunt.");
+    }
+
+    /** Reads the builds before this one, newest first, up to {@link #HISTORY_LIMIT}. */
+    private static List<HuntHistory.BuildRecord> history(Run<?, ?> run, String suite) {
+        List<HuntHistory.BuildRecord> records = new ArrayList<>();
+        Run<?, ?> earlier = run.getPreviousBuild();
+        for (int n = 0; earlier != null && n < HISTORY_LIMIT; n++, earlier = earlier.getPreviousBuild()) {
+            Optional<GuestTestsAction> tests = newest(earlier, suite);
+            if (tests.isPresent()) {
+                boolean passed = "PASSED".equals(tests.get().getStatus());
+                // only a passing build's installs are read: the others cannot be the last good set
+                records.add(new HuntHistory.BuildRecord(earlier.getNumber(), suite, passed,
+                        passed ? installed(earlier) : Map.of()));
+            }
+        }
+        return records;
+    }
+
+    private static Optional<GuestTestsAction> newest(Run<?, ?> run, String suite) {
+        List<GuestTestsAction> all = run.getActions(GuestTestsAction.class).stream()
+                .filter(a -> suite.equals(a.getSuite())).toList();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** Returns what a build left installed: its installs' final versions, the later install winning. */
+    static Map<String, String> installed(Run<?, ?> run) {
+        Map<String, String> set = new TreeMap<>();
+        for (InstalledPackagesAction action : run.getActions(InstalledPackagesAction.class)) {
+            RegressionReport report = action.isSuccess() ? action.getReport() : null;
+            InstallRecord install = report == null ? null : report.install();
+            if (install != null) {
+                install.after().forEach((name, version) -> {
+                    if (!version.isBlank() && !version.contains(",") && !version.contains(" ")) {
+                        set.put(name, version);
+                    }
+                });
+            }
+        }
+        return set;
+    }
+
+    /**
+     * Finds the archive of the job's package repository trigger, as the trigger keeps it: in the job
+     * directory when the controller polls, else the directory on the polling agent.
+     */
+    private static String archive(Job<?, ?> job, FilePath workspace) throws AbortException {
+        PackageRepositoryTrigger trigger = null;
+        if (job instanceof ParameterizedJobMixIn.ParameterizedJob<?, ?> parameterized) {
+            for (Trigger<?> each : parameterized.getTriggers().values()) {
+                if (each instanceof PackageRepositoryTrigger found) {
+                    trigger = found;
+                }
+            }
+        }
+        if (trigger == null || trigger.getArchive() == null) {
+            throw new AbortException("huntRegression: job " + job.getFullName() + " has no package repository"
+                    + " trigger with an archive: turn archiving on in the trigger, so that the hunt has builds to"
+                    + " probe.");
+        }
+        if (trigger.getAgent() != null) {
+            return trigger.getArchive();
+        }
+        if (workspace.isRemote()) {
+            throw new AbortException("huntRegression: the archive is in the job directory on the controller, but the"
+                    + " build runs on an agent: poll with the trigger's agent set to this build's agent, or hunt on the"
+                    + " built-in node.");
+        }
+        return new File(job.getRootDir(), trigger.getArchive()).getAbsolutePath();
+    }
+
+    private static void record(Run<?, ?> run, HuntCallable.Outcome outcome, RegressionReport report)
+            throws IOException {
+        String id = ReportAction.nextId(run, "virt-regress-hunt");
+        ResultFile.write(run.getRootDir().toPath(), id, report);
+        run.addAction(new BisectReportAction(id, outcome.ending(), outcome.culprit(),
+                outcome.found() ? outcome.line() : null, outcome.confidence(),
+                outcome.message(), outcome.candidates(), outcome.probes(), outcome.replayed()));
+    }
+}
