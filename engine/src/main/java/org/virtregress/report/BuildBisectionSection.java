@@ -16,9 +16,9 @@ import org.virtregress.bisect.ProbeRecord;
  * @param probes the builds probed, in order; their candidate is the build version
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BuildBisection(String packageName, int candidateCount, Build lastGood, Build firstBad, List<Probe> probes) {
+public record BuildBisectionSection(String packageName, int candidateCount, Build lastGood, Build firstBad, List<ProbeRow> probes) {
     /** Normalizes absent probes to an empty list. */
-    public BuildBisection {
+    public BuildBisectionSection {
         probes = Lists.copy(probes);
     }
 
@@ -51,10 +51,10 @@ public record BuildBisection(String packageName, int candidateCount, Build lastG
      * @param remaining how many candidates were left after a probe, or {@code null} when unknown
      * @return the report
      */
-    public static BuildBisection from(String packageName, BisectResult result, org.virtregress.repo.Build lastGood,
+    public static BuildBisectionSection from(String packageName, BisectResult result, org.virtregress.repo.Build lastGood,
                                       org.virtregress.repo.Build firstBad, Function<String, String> subjects,
                                       Function<ProbeRecord, Integer> remaining) {
-        return new BuildBisection(packageName, result.candidates(), Build.from(lastGood), Build.from(firstBad),
-                Probe.from(result.probes(), subjects, remaining));
+        return new BuildBisectionSection(packageName, result.candidates(), Build.from(lastGood), Build.from(firstBad),
+                ProbeRow.from(result.probes(), subjects, remaining));
     }
 }
