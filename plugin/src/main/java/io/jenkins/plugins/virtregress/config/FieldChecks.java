@@ -3,7 +3,9 @@ package io.jenkins.plugins.virtregress.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.virtregress.install.PackageSpec;
 import org.virtregress.net.RepositoryUrl;
 import org.virtregress.repo.PackageSelector;
@@ -119,13 +121,7 @@ public final class FieldChecks {
         if (entries.isEmpty()) {
             return Optional.of("Name at least one package (globs such as qemu-* are allowed).");
         }
-        for (String entry : entries) {
-            Optional<String> problem = problem(() -> PackageSelector.checkPattern(entry));
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        return Optional.empty();
+        return firstProblem(entries.stream(), PackageSelector::checkPattern);
     }
 
     /**
@@ -142,16 +138,7 @@ public final class FieldChecks {
         if (entries.isEmpty()) {
             return required ? Optional.of("Name at least one package.") : Optional.empty();
         }
-        for (String entry : entries) {
-            if (entry.contains("${")) {
-                continue;
-            }
-            Optional<String> problem = problem(() -> PackageSpec.parse(entry));
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        return Optional.empty();
+        return firstProblem(entries.stream().filter(entry -> !entry.contains("${")), PackageSpec::parse);
     }
 
     /**
@@ -213,6 +200,10 @@ public final class FieldChecks {
             }
         }
         return entries;
+    }
+
+    private static Optional<String> firstProblem(Stream<String> entries, Consumer<String> check) {
+        return entries.map(entry -> problem(() -> check.accept(entry))).flatMap(Optional::stream).findFirst();
     }
 
     /**
