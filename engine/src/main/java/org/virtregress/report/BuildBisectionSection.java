@@ -7,7 +7,8 @@ import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.ProbeRecord;
 
 /**
- * The bisection over archived package builds: which build first brought the failure.
+ * The report's section on the bisection over archived package builds: which build first brought
+ * the failure.
  *
  * @param packageName the package whose builds were bisected
  * @param candidateCount how many builds the range held before the first probe

@@ -5,7 +5,7 @@ import org.virtregress.repo.Build;
 import org.virtregress.repo.BuildChange;
 
 /**
- * One package build a poll detected.
+ * A row of the report's new-builds table: one package build a poll detected.
  *
  * @param name the package name
  * @param oldVersion the version seen before, null when the package is new

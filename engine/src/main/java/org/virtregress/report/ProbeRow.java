@@ -9,7 +9,8 @@ import java.util.function.Function;
 import org.virtregress.bisect.ProbeRecord;
 
 /**
- * One probe of a bisection: a candidate (a commit or a package build) built, installed and tested.
+ * A row of the report's probe table: one probe of a bisection, a candidate (a commit or a package
+ * build) built, installed and tested.
  *
  * @param round the round it belongs to, from 1; several probes may share a round when run in parallel
  * @param candidate the commit hash, or the build version in a bisection over builds
