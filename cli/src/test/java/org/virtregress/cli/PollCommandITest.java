@@ -14,28 +14,28 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.repo.StateLock;
 import org.virtregress.storage.Json;
+import org.virtregress.testing.ClassFixture;
 import picocli.CommandLine;
 
 class PollCommandITest {
-    @TempDir
-    static Path rpms;
-    static Path foo10;
-    static Path foo11;
+    @RegisterExtension
+    static final ClassFixture<Packages> PACKAGES = ClassFixture.of(Packages.class, Packages::build);
 
-    @BeforeAll
-    static void buildPackages() throws Exception {
-        foo10 = rpm("1.0");
-        foo11 = rpm("1.1");
+    /** The packages built once for all tests of the class. */
+    record Packages(Path foo10, Path foo11) {
+        static Packages build(Path directory) throws Exception {
+            return new Packages(rpm(directory, "foo", "1.0"), rpm(directory, "foo", "1.1"));
+        }
     }
 
     @Test
-    void shouldPrintNewBuildsAsATableThenAsJson(@TempDir Path dir) throws Exception {
-        Path repo = publish(dir.resolve("repo"), foo10);
+    void shouldPrintNewBuildsAsATableThenAsJson(@TempDir Path dir, Packages packages) throws Exception {
+        Path repo = publish(dir.resolve("repo"), packages.foo10());
         Path state = dir.resolve("state.json");
 
         Run first = poll("--repo", repo.toString(), "--package", "fo*", "--state", state.toString(),
@@ -49,7 +49,7 @@ class PollCommandITest {
         assertThat(unchanged.exitCode()).isZero();
         assertThat(Json.mapper().readTree(unchanged.out())).isEmpty();
 
-        publish(repo, foo10, foo11);
+        publish(repo, packages.foo10(), packages.foo11());
         Run newer = poll("--repo", repo.toString(), "--package", "fo*", "--state", state.toString(), "--json");
         assertThat(newer.exitCode()).isZero();
         JsonNode changes = Json.mapper().readTree(newer.out());
@@ -61,8 +61,8 @@ class PollCommandITest {
     }
 
     @Test
-    void shouldReadTheChosenArchitecturesOnly(@TempDir Path dir) throws Exception {
-        Path repo = publish(dir.resolve("repo"), foo10);
+    void shouldReadTheChosenArchitecturesOnly(@TempDir Path dir, Packages packages) throws Exception {
+        Path repo = publish(dir.resolve("repo"), packages.foo10());
 
         Run other = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("a.json").toString(),
                 "--arch", "i586");
@@ -86,8 +86,8 @@ class PollCommandITest {
     }
 
     @Test
-    void shouldRecordABaseline(@TempDir Path dir) throws Exception {
-        Path repo = publish(dir.resolve("repo"), foo10);
+    void shouldRecordABaseline(@TempDir Path dir, Packages packages) throws Exception {
+        Path repo = publish(dir.resolve("repo"), packages.foo10());
 
         Run run = poll("--repo", repo.toString(), "--package", "foo", "--state", dir.resolve("s.json").toString(),
                 "--baseline");
@@ -98,8 +98,8 @@ class PollCommandITest {
     }
 
     @Test
-    void shouldExitWithTheRepositoryCodeNamingTheUrl(@TempDir Path dir) throws Exception {
-        Path repo = publish(dir.resolve("repo"), foo10);
+    void shouldExitWithTheRepositoryCodeNamingTheUrl(@TempDir Path dir, Packages packages) throws Exception {
+        Path repo = publish(dir.resolve("repo"), packages.foo10());
         Path missing = dir.resolve("missing");
 
         Run run = poll("--repo", missing.toString(), "--repo", repo.toString(), "--package", "foo",
@@ -127,8 +127,8 @@ class PollCommandITest {
     }
 
     @Test
-    void shouldRefuseAStateFileThatIsADirectoryOrReadOnly(@TempDir Path dir) throws Exception {
-        Path repo = publish(dir.resolve("repo"), foo10);
+    void shouldRefuseAStateFileThatIsADirectoryOrReadOnly(@TempDir Path dir, Packages packages) throws Exception {
+        Path repo = publish(dir.resolve("repo"), packages.foo10());
         Path directory = Files.createDirectory(dir.resolve("state-dir"));
         Path readOnly = Files.writeString(dir.resolve("read-only.json"), "{}");
         Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r--r--r--"));
@@ -145,14 +145,14 @@ class PollCommandITest {
     }
 
     @Test
-    void shouldVerifyTheRepositorySignatureWithAKeyring(@TempDir Path dir) throws Exception {
+    void shouldVerifyTheRepositorySignatureWithAKeyring(@TempDir Path dir, Packages packages) throws Exception {
         Path home = Files.createDirectory(dir.resolve("gnupg"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             gpg(home, "--quick-gen-key", "Signer <signer@example.org>", "ed25519", "sign", "never");
             Path keyring = dir.resolve("keys.asc");
             gpg(home, "--output", keyring.toString(), "--armor", "--export");
-            Path repo = publish(dir.resolve("repo"), foo10);
+            Path repo = publish(dir.resolve("repo"), packages.foo10());
             gpg(home, "--armor", "--detach-sign", repo.resolve("repodata/repomd.xml").toString());
             String stateFile = dir.resolve("s.json").toString();
 
@@ -161,7 +161,7 @@ class PollCommandITest {
             assertThat(signed.exitCode()).as(signed.err()).isZero();
             assertThat(signed.out()).containsPattern("NEW +foo +1\\.0-1");
 
-            publish(repo, foo10, foo11);
+            publish(repo, packages.foo10(), packages.foo11());
             Run unsigned = poll("--repo", repo.toString(), "--package", "foo", "--state", stateFile,
                     "--keyring", keyring.toString());
             assertThat(unsigned.exitCode()).isEqualTo(ExitCodes.REPOSITORY);
@@ -182,8 +182,8 @@ class PollCommandITest {
     }
 
     @Test
-    void shouldGiveUpNamingTheHolderWhenTheStateFileStaysLocked(@TempDir Path dir) throws Exception {
-        Path repo = publish(dir.resolve("repo"), foo10);
+    void shouldGiveUpNamingTheHolderWhenTheStateFileStaysLocked(@TempDir Path dir, Packages packages) throws Exception {
+        Path repo = publish(dir.resolve("repo"), packages.foo10());
         Path stateFile = dir.resolve("s.json");
 
         try (StateLock held = StateLock.acquire(stateFile, Duration.ZERO)) {
@@ -198,8 +198,9 @@ class PollCommandITest {
     }
 
     @Test
-    void shouldRefuseAPackageNameThatIsAPathAndWriteNothingOutsideTheArchive(@TempDir Path dir) throws Exception {
-        Path repo = publish(dir.resolve("repo"), rpm("qemu-a", "1.0"));
+    void shouldRefuseAPackageNameThatIsAPathAndWriteNothingOutsideTheArchive(@TempDir Path dir, @TempDir Path build)
+            throws Exception {
+        Path repo = publish(dir.resolve("repo"), rpm(build, "qemu-a", "1.0"));
         rewritePrimary(repo, xml -> xml.replace("<name>qemu-a</name>", "<name>qemu-a/../../../../tmp/x</name>"));
         Path archive = dir.resolve("deep/er/still/archive");
         Path state = dir.resolve("s.json");
@@ -331,12 +332,8 @@ class PollCommandITest {
         return repo;
     }
 
-    private static Path rpm(String version) throws Exception {
-        return rpm("foo", version);
-    }
-
-    private static Path rpm(String name, String version) throws Exception {
-        Path top = Files.createTempDirectory(rpms, "top");
+    private static Path rpm(Path directory, String name, String version) throws Exception {
+        Path top = Files.createTempDirectory(directory, "top");
         Path spec = Files.writeString(top.resolve(name + ".spec"), "Name: " + name + "\nVersion: " + version
                 + "\nRelease: 1\nSummary: test\nLicense: MIT\nBuildArch: noarch\n%description\ntest\n%files\n");
         run(top, "rpmbuild", "-bb", "--quiet", "--define", "_topdir " + top, "--define", "_build_id_links none",

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.report.Commit;
 import org.virtregress.report.CommitBisection;
 import org.virtregress.report.Confirmation;
-import org.virtregress.report.Probe;
+import org.virtregress.report.ProbeRow;
 import org.virtregress.report.RegressionReport;
 import org.virtregress.report.ReportJson;
 import org.virtregress.report.SuiteReport;
@@ -108,9 +108,9 @@ class ReportCommandTest {
                 "net: drop <tx> & stall", List.of("net/tx.c"));
         CommitBisection bisection = new CommitBisection("https://example.org/qemu.git", List.of("aaaaaaa"), "bbbbbbb",
                 CommitBisection.Outcome.COMPLETE, null, 4,
-                List.of(new Probe(1, "ddddddd", "other", Probe.Verdict.GOOD, 1, Duration.ofSeconds(30), null, 2),
-                        new Probe(2, CULPRIT, culprit.subject(), Probe.Verdict.BAD, 1, Duration.ofSeconds(31), null, 1)),
-                culprit, List.of(), new Confirmation(List.of(Probe.Verdict.GOOD), List.of(Probe.Verdict.BAD)));
+                List.of(new ProbeRow(1, "ddddddd", "other", ProbeRow.Verdict.GOOD, 1, Duration.ofSeconds(30), null, 2),
+                        new ProbeRow(2, CULPRIT, culprit.subject(), ProbeRow.Verdict.BAD, 1, Duration.ofSeconds(31), null, 1)),
+                culprit, List.of(), new Confirmation(List.of(ProbeRow.Verdict.GOOD), List.of(ProbeRow.Verdict.BAD)));
         RegressionReport report = RegressionReport.builder("qemu nightly", Instant.parse("2026-05-02T00:00:00Z"))
                 .suites(List.of(SuiteReport.of("boot", List.of(new TestCaseReport("ping", "ping",
                         TestCaseReport.Verdict.FAIL, Duration.ofSeconds(2), "no reply", null, 3)))))

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.ProbeRecord;
-import org.virtregress.report.BuildBisection;
+import org.virtregress.report.BuildBisectionSection;
 import org.virtregress.report.CommitBisection;
 import org.virtregress.report.Confidence;
 import org.virtregress.report.HtmlReport;
@@ -65,7 +65,7 @@ public final class HuntReport {
         report.summary(summary());
         HuntResult.BuildLevel builds = result.builds();
         if (builds != null) {
-            report.buildBisection(BuildBisection.from(builds.packageName(), builds.bisection(), builds.lastGood(),
+            report.buildBisection(BuildBisectionSection.from(builds.packageName(), builds.bisection(), builds.lastGood(),
                     builds.firstBad(), this::label, this::remainingAfter));
         }
         HuntResult.CommitLevel commits = result.commits();

@@ -26,7 +26,7 @@ import org.virtregress.bisect.ProbeRecord;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CommitBisection(String repository, List<String> good, String bad, Outcome outcome, String message,
-                              int candidateCount, List<Probe> probes, Commit culprit, List<Commit> candidates,
+                              int candidateCount, List<ProbeRow> probes, Commit culprit, List<Commit> candidates,
                               Confirmation confirmation, Confidence confidence) {
     /** Requires an outcome and normalizes absent lists to empty ones. */
     public CommitBisection {
@@ -38,7 +38,7 @@ public record CommitBisection(String repository, List<String> good, String bad, 
 
     /** Creates the report of a deterministic bisection, which has no {@link Confidence}. */
     public CommitBisection(String repository, List<String> good, String bad, Outcome outcome, String message,
-                           int candidateCount, List<Probe> probes, Commit culprit, List<Commit> candidates,
+                           int candidateCount, List<ProbeRow> probes, Commit culprit, List<Commit> candidates,
                            Confirmation confirmation) {
         this(repository, good, bad, outcome, message, candidateCount, probes, culprit, candidates, confirmation, null);
     }
@@ -75,7 +75,7 @@ public record CommitBisection(String repository, List<String> good, String bad, 
         Collections.reverse(candidates);
         return new CommitBisection(repository, result.goods(), result.bad(), outcome,
                 outcome == Outcome.COMPLETE ? null : result.reason(), result.candidates(),
-                Probe.from(result.probes(), subjects, remaining),
+                ProbeRow.from(result.probes(), subjects, remaining),
                 result.culprit() == null ? null : Commit.from(result.culprit()), candidates, Confirmation.from(result),
                 Confidence.from(result));
     }

@@ -13,7 +13,7 @@ import org.virtregress.bisect.ProbeRecord;
  * @param culpritRuns the verdict of each run on the culprit
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Confirmation(List<Probe.Verdict> parentRuns, List<Probe.Verdict> culpritRuns) {
+public record Confirmation(List<ProbeRow.Verdict> parentRuns, List<ProbeRow.Verdict> culpritRuns) {
     /** Normalizes absent lists to empty ones. */
     public Confirmation {
         parentRuns = Lists.copy(parentRuns);
@@ -23,14 +23,14 @@ public record Confirmation(List<Probe.Verdict> parentRuns, List<Probe.Verdict> c
     /** Returns whether the parent passed and the culprit failed on every run, with at least one run each. */
     public boolean confirmed() {
         return !parentRuns.isEmpty() && !culpritRuns.isEmpty()
-                && parentRuns.stream().allMatch(v -> v == Probe.Verdict.GOOD)
-                && culpritRuns.stream().allMatch(v -> v == Probe.Verdict.BAD);
+                && parentRuns.stream().allMatch(v -> v == ProbeRow.Verdict.GOOD)
+                && culpritRuns.stream().allMatch(v -> v == ProbeRow.Verdict.BAD);
     }
 
     /** Returns how many runs agreed with the expected verdict, as "parent 3/3 good, culprit 3/3 bad". */
     public String describe() {
-        long good = parentRuns.stream().filter(v -> v == Probe.Verdict.GOOD).count();
-        long bad = culpritRuns.stream().filter(v -> v == Probe.Verdict.BAD).count();
+        long good = parentRuns.stream().filter(v -> v == ProbeRow.Verdict.GOOD).count();
+        long bad = culpritRuns.stream().filter(v -> v == ProbeRow.Verdict.BAD).count();
         return "parent " + good + "/" + parentRuns.size() + " good, culprit " + bad + "/" + culpritRuns.size() + " bad";
     }
 
@@ -44,11 +44,11 @@ public record Confirmation(List<Probe.Verdict> parentRuns, List<Probe.Verdict> c
         if (result.confirmation().isEmpty() || result.culprit() == null) {
             return null;
         }
-        List<Probe.Verdict> parent = new ArrayList<>();
-        List<Probe.Verdict> culprit = new ArrayList<>();
+        List<ProbeRow.Verdict> parent = new ArrayList<>();
+        List<ProbeRow.Verdict> culprit = new ArrayList<>();
         for (ProbeRecord record : result.confirmation()) {
-            List<Probe.Verdict> runs = record.candidate().equals(result.culprit().id()) ? culprit : parent;
-            record.runVerdicts().forEach(v -> runs.add(Probe.Verdict.valueOf(v.name())));
+            List<ProbeRow.Verdict> runs = record.candidate().equals(result.culprit().id()) ? culprit : parent;
+            record.runVerdicts().forEach(v -> runs.add(ProbeRow.Verdict.valueOf(v.name())));
         }
         return new Confirmation(parent, culprit);
     }

@@ -15,7 +15,7 @@ final class CulpritSection {
 
     static void render(StringBuilder html, RegressionReport report) {
         CommitBisection commits = report.commitBisection();
-        BuildBisection builds = report.buildBisection();
+        BuildBisectionSection builds = report.buildBisection();
         if (commits == null && builds == null) {
             return;
         }
@@ -33,7 +33,7 @@ final class CulpritSection {
         }
     }
 
-    private static void introducedCard(StringBuilder html, CommitBisection commits, BuildBisection builds) {
+    private static void introducedCard(StringBuilder html, CommitBisection commits, BuildBisectionSection builds) {
         html.append("<div class=\"vr-card vr-card-bad\"><div class=\"vr-card-label\">Bug introduced in</div>\n");
         Commit culprit = commits.culprit();
         if (culprit != null) {
@@ -60,7 +60,7 @@ final class CulpritSection {
         html.append("</div>\n");
     }
 
-    private static void notPresentCard(StringBuilder html, CommitBisection commits, BuildBisection builds) {
+    private static void notPresentCard(StringBuilder html, CommitBisection commits, BuildBisectionSection builds) {
         html.append("<div class=\"vr-card vr-card-good\"><div class=\"vr-card-label\">Bug not present in</div>\n");
         for (String good : commits.good()) {
             html.append("<div class=\"vr-card-hash\"><code>").append(escape(good)).append("</code></div>\n");
@@ -75,7 +75,7 @@ final class CulpritSection {
         html.append("</div>\n");
     }
 
-    private static void buildCards(StringBuilder html, BuildBisection builds) {
+    private static void buildCards(StringBuilder html, BuildBisectionSection builds) {
         html.append("<div class=\"vr-card vr-card-bad\"><div class=\"vr-card-label\">Bug introduced in build</div>\n");
         buildLine(html, builds.packageName(), builds.firstBad());
         html.append("</div>\n<div class=\"vr-card vr-card-good\"><div class=\"vr-card-label\">Bug not present in build</div>\n");
@@ -83,7 +83,7 @@ final class CulpritSection {
         html.append("</div>\n");
     }
 
-    private static void buildLine(StringBuilder html, String packageName, BuildBisection.Build build) {
+    private static void buildLine(StringBuilder html, String packageName, BuildBisectionSection.Build build) {
         if (build == null) {
             html.append("<div class=\"vr-muted\">none known</div>\n");
             return;
@@ -95,7 +95,7 @@ final class CulpritSection {
         }
     }
 
-    private static void facts(StringBuilder html, CommitBisection commits, BuildBisection builds) {
+    private static void facts(StringBuilder html, CommitBisection commits, BuildBisectionSection builds) {
         html.append("<div class=\"vr-card vr-facts\"><table class=\"vr-kv\">\n");
         if (commits != null) {
             html.append("<tr><th>Outcome</th><td>").append(Html.badge(commits.outcome()));
@@ -132,7 +132,7 @@ final class CulpritSection {
         html.append("</table></div>\n");
     }
 
-    private static String version(BuildBisection.Build build) {
+    private static String version(BuildBisectionSection.Build build) {
         return build == null ? "none" : build.version();
     }
 

@@ -102,7 +102,7 @@ public final class HtmlReport {
     }
 
     private static void narrowing(StringBuilder html, RegressionReport report) {
-        BuildBisection builds = report.buildBisection();
+        BuildBisectionSection builds = report.buildBisection();
         CommitBisection commits = report.commitBisection();
         boolean buildChart = builds != null && !builds.probes().isEmpty();
         boolean commitChart = commits != null && !commits.probes().isEmpty();
@@ -136,7 +136,7 @@ public final class HtmlReport {
 
     private static void probes(StringBuilder html, RegressionReport report) {
         CommitBisection commits = report.commitBisection();
-        BuildBisection builds = report.buildBisection();
+        BuildBisectionSection builds = report.buildBisection();
         if ((commits == null || commits.probes().isEmpty()) && (builds == null || builds.probes().isEmpty())) {
             return;
         }
@@ -153,12 +153,12 @@ public final class HtmlReport {
         html.append("</section>\n");
     }
 
-    private static void probeTable(StringBuilder html, List<Probe> probes, String what, String culprit) {
+    private static void probeTable(StringBuilder html, List<ProbeRow> probes, String what, String culprit) {
         html.append("<table class=\"vr-probe-table\">\n<thead><tr><th class=\"vr-num\">#</th><th class=\"vr-num\">round</th><th>")
                 .append(what).append("</th><th>subject</th><th>verdict</th><th class=\"vr-num\">runs</th>")
                 .append("<th class=\"vr-num\">duration</th><th class=\"vr-num\">remaining</th><th>log</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < probes.size(); i++) {
-            Probe p = probes.get(i);
+            ProbeRow p = probes.get(i);
             String row = "vr-row-" + p.verdict().name().toLowerCase(Locale.ROOT)
                     + (p.candidate().equals(culprit) ? " vr-row-culprit" : "");
             html.append("<tr class=\"").append(row).append("\"><td class=\"vr-num\">").append(i + 1)
@@ -193,7 +193,7 @@ public final class HtmlReport {
         if (!report.newBuilds().isEmpty()) {
             html.append("<h4>New builds</h4>\n<table>\n<thead><tr><th>package</th><th>old version</th><th>new version</th>")
                     .append("<th>arch</th><th>repository</th><th>source commit</th><th>checksum</th></tr></thead>\n<tbody>\n");
-            for (NewBuild b : report.newBuilds()) {
+            for (NewBuildRow b : report.newBuilds()) {
                 html.append("<tr><td><b>").append(escape(b.name())).append("</b></td><td class=\"vr-nowrap\">")
                         .append(b.oldVersion() == null ? "<span class=\"vr-muted\">new</span>" : escape(b.oldVersion()))
                         .append("</td><td class=\"vr-changed vr-nowrap\">").append(escape(b.newVersion()))

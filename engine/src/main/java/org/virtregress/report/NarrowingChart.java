@@ -32,7 +32,7 @@ final class NarrowingChart {
      * @param probes the probes in order
      * @return the SVG element
      */
-    static String svg(String label, int startCount, List<Probe> probes) {
+    static String svg(String label, int startCount, List<ProbeRow> probes) {
         int[] remaining = remainingAfterEach(startCount, probes);
         int start = Math.max(1, Math.max(startCount, max(remaining)));
         int bars = probes.size() + 1;
@@ -58,7 +58,7 @@ final class NarrowingChart {
         bar(svg, x0, barWidth, barHeight(start, top), START_COLOUR, String.valueOf(start), "start",
                 null, "Whole range: " + start + " candidates");
         for (int i = 0; i < probes.size(); i++) {
-            Probe probe = probes.get(i);
+            ProbeRow probe = probes.get(i);
             double x = LEFT + slot * (i + 1) + (slot - barWidth) / 2;
             String tip = "Probe " + (i + 1) + ": " + probe.candidate()
                     + (probe.subject() == null ? "" : " " + probe.subject()) + " is " + probe.verdict().name().toLowerCase(Locale.ROOT)
@@ -77,7 +77,7 @@ final class NarrowingChart {
         return svg.toString();
     }
 
-    private static int[] remainingAfterEach(int startCount, List<Probe> probes) {
+    private static int[] remainingAfterEach(int startCount, List<ProbeRow> probes) {
         int[] remaining = new int[probes.size()];
         int last = Math.max(startCount, 1);
         for (int i = 0; i < probes.size(); i++) {
@@ -101,7 +101,7 @@ final class NarrowingChart {
         return Math.max(3, h);
     }
 
-    private static String describe(List<Probe> probes, int[] remaining) {
+    private static String describe(List<ProbeRow> probes, int[] remaining) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < probes.size(); i++) {
             if (i > 0) {
@@ -123,8 +123,8 @@ final class NarrowingChart {
     }
 
     private static void legend(StringBuilder svg, int width) {
-        String[][] items = {{"whole range", START_COLOUR}, {"good", colour(Probe.Verdict.GOOD)},
-            {"bad", colour(Probe.Verdict.BAD)}, {"skip", colour(Probe.Verdict.SKIP)}, {"weak", colour(Probe.Verdict.WEAK)}};
+        String[][] items = {{"whole range", START_COLOUR}, {"good", colour(ProbeRow.Verdict.GOOD)},
+            {"bad", colour(ProbeRow.Verdict.BAD)}, {"skip", colour(ProbeRow.Verdict.SKIP)}, {"weak", colour(ProbeRow.Verdict.WEAK)}};
         int x = LEFT;
         for (String[] item : items) {
             svg.append("<rect x=\"").append(x).append("\" y=\"8\" width=\"12\" height=\"12\" rx=\"2\" fill=\"")
@@ -181,7 +181,7 @@ final class NarrowingChart {
         svg.append("</g>");
     }
 
-    static String colour(Probe.Verdict verdict) {
+    static String colour(ProbeRow.Verdict verdict) {
         return switch (verdict) {
             case GOOD -> "#1a7f37";
             case BAD -> "#cf222e";

@@ -28,8 +28,8 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RegressionReport(int schemaVersion, String title, Instant generatedAt, String jobId, String buildId,
-                               Summary summary, List<NewBuild> newBuilds, InstallRecord install,
-                               List<SuiteReport> suites, BuildBisection buildBisection,
+                               Summary summary, List<NewBuildRow> newBuilds, InstallRecord install,
+                               List<SuiteReport> suites, BuildBisectionSection buildBisection,
                                CommitBisection commitBisection) {
     /** The schema version this code writes and the newest it reads. */
     public static final int SCHEMA_VERSION = 1;
@@ -65,10 +65,10 @@ public record RegressionReport(int schemaVersion, String title, Instant generate
         private String jobId;
         private String buildId;
         private Summary summary;
-        private List<NewBuild> newBuilds = List.of();
+        private List<NewBuildRow> newBuilds = List.of();
         private InstallRecord install;
         private List<SuiteReport> suites = List.of();
-        private BuildBisection buildBisection;
+        private BuildBisectionSection buildBisection;
         private CommitBisection commitBisection;
 
         private Builder(String title, Instant generatedAt) {
@@ -90,7 +90,7 @@ public record RegressionReport(int schemaVersion, String title, Instant generate
         }
 
         /** Sets the new builds the poll detected. */
-        public Builder newBuilds(List<NewBuild> value) {
+        public Builder newBuilds(List<NewBuildRow> value) {
             this.newBuilds = value;
             return this;
         }
@@ -108,7 +108,7 @@ public record RegressionReport(int schemaVersion, String title, Instant generate
         }
 
         /** Sets the bisection over package builds. */
-        public Builder buildBisection(BuildBisection value) {
+        public Builder buildBisection(BuildBisectionSection value) {
             this.buildBisection = value;
             return this;
         }

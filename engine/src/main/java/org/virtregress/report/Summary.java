@@ -39,7 +39,7 @@ public record Summary(Status status, String headline) {
             return new Summary(Status.INCONCLUSIVE, "Bisection " + bisection.outcome().name().toLowerCase()
                     + (left > 1 ? ": " + left + " candidate commits remain" : ""));
         }
-        BuildBisection builds = report.buildBisection();
+        BuildBisectionSection builds = report.buildBisection();
         if (builds != null && builds.firstBad() != null) {
             return new Summary(Status.REGRESSION, "Regression first in build " + builds.packageName() + " "
                     + builds.firstBad().version());

@@ -39,7 +39,7 @@ public final class TextReport {
         return out.toString();
     }
 
-    private static void bisection(StringBuilder out, CommitBisection commits, BuildBisection builds) {
+    private static void bisection(StringBuilder out, CommitBisection commits, BuildBisectionSection builds) {
         if (commits != null) {
             commits(out, commits);
         }
@@ -48,7 +48,7 @@ public final class TextReport {
             line(out, "Build bisection of " + builds.packageName());
             line(out, "  last good  " + version(builds.lastGood()));
             line(out, "  first bad  " + version(builds.firstBad()));
-            for (Probe p : builds.probes()) {
+            for (ProbeRow p : builds.probes()) {
                 line(out, "  probed     " + p.candidate() + " " + p.verdict()
                         + (p.remaining() == null ? "" : ", " + p.remaining() + " left"));
             }
@@ -103,7 +103,7 @@ public final class TextReport {
         out.append('\n');
         line(out, "Probes (" + commits.candidateCount() + " candidate commits)");
         int n = 1;
-        for (Probe p : commits.probes()) {
+        for (ProbeRow p : commits.probes()) {
             line(out, String.format(Locale.ROOT, "  %2d  %-12s  %-4s  %d run%s  %11s  %5s left  %s", n++,
                     Html.shortHash(p.candidate()), p.verdict(), p.runs(), p.runs() == 1 ? " " : "s",
                     Html.duration(p.duration()), p.remaining() == null ? "?" : p.remaining().toString(),
@@ -115,7 +115,7 @@ public final class TextReport {
         if (!report.newBuilds().isEmpty()) {
             out.append('\n');
             line(out, "New builds");
-            for (NewBuild b : report.newBuilds()) {
+            for (NewBuildRow b : report.newBuilds()) {
                 line(out, "  " + b.name() + " " + (b.oldVersion() == null ? "(new)" : b.oldVersion()) + " -> "
                         + b.newVersion() + (b.arch() == null ? "" : " " + b.arch()));
             }
@@ -162,7 +162,7 @@ public final class TextReport {
         }
     }
 
-    private static String version(BuildBisection.Build build) {
+    private static String version(BuildBisectionSection.Build build) {
         if (build == null) {
             return "(none)";
         }

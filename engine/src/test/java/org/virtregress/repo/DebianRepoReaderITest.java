@@ -6,33 +6,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.repo.RepositoryOutcome.Status;
+import org.virtregress.testing.ClassFixture;
 import org.virtregress.testing.RepositoryServer;
 
 class DebianRepoReaderITest {
-    @TempDir
-    static Path debs;
-    static Path qemuSnapshot;
-    static Path qemuRc;
-    static Path qemuRelease;
-    static Path libvirt;
+    @RegisterExtension
+    static final ClassFixture<Debs> DEBS = ClassFixture.of(Debs.class, Debs::build);
 
-    @BeforeAll
-    static void buildPackages() throws Exception {
-        qemuSnapshot = DebianFixtures.deb(debs, "qemu-system-x86", "1:9.1.0+git20241002.abc1234-1",
-                "qemu (1:9.1.0+git20241002.abc1234-1)", "snapshot");
-        qemuRc = DebianFixtures.deb(debs, "qemu-system-x86", "1:9.2.0~rc1-1", "qemu", "rc");
-        qemuRelease = DebianFixtures.deb(debs, "qemu-system-x86", "1:9.2.0-1", "qemu", "release");
-        libvirt = DebianFixtures.deb(debs, "libvirt-daemon", "10.0.0-2", null, "libvirt");
+    /** The packages built once for all tests of the class. */
+    record Debs(Path qemuSnapshot, Path qemuRc, Path qemuRelease, Path libvirt) {
+        static Debs build(Path directory) throws Exception {
+            return new Debs(
+                    DebianFixtures.deb(directory, "qemu-system-x86", "1:9.1.0+git20241002.abc1234-1",
+                            "qemu (1:9.1.0+git20241002.abc1234-1)", "snapshot"),
+                    DebianFixtures.deb(directory, "qemu-system-x86", "1:9.2.0~rc1-1", "qemu", "rc"),
+                    DebianFixtures.deb(directory, "qemu-system-x86", "1:9.2.0-1", "qemu", "release"),
+                    DebianFixtures.deb(directory, "libvirt-daemon", "10.0.0-2", null, "libvirt"));
+        }
     }
 
     @Test
-    void shouldPollASignedSuiteOverHttp(@TempDir Path dir) throws Exception {
+    void shouldPollASignedSuiteOverHttp(@TempDir Path dir, Debs debs) throws Exception {
         Path root = dir.resolve("debian");
-        DebianFixtures.suite(root, "testing", true, qemuSnapshot, libvirt);
+        DebianFixtures.suite(root, "testing", true, debs.qemuSnapshot(), debs.libvirt());
         try (RepositoryServer server = RepositoryServer.serve(root)) {
             PollRequest request = new PollRequest(
                     List.of(Repository.parse(server.uri("dists/testing").toString())),
@@ -47,9 +47,9 @@ class DebianRepoReaderITest {
                     "libvirt-daemon-10.0.0-2.all", "qemu-system-x86-1:9.1.0+git20241002.abc1234-1.all");
             Build qemu = first.newBuilds().get(1);
             assertThat(qemu.format()).isEqualTo(PackageFormat.DEB);
-            assertThat(qemu.checksum()).isEqualTo(new Checksum("sha256", Tools.sha256(qemuSnapshot)));
-            assertThat(qemu.size()).isEqualTo(Files.size(qemuSnapshot));
-            assertThat(qemu.location()).isEqualTo(server.uri("pool/main/") + qemuSnapshot.getFileName().toString().replace("%", "%25"));
+            assertThat(qemu.checksum()).isEqualTo(new Checksum("sha256", Tools.sha256(debs.qemuSnapshot())));
+            assertThat(qemu.size()).isEqualTo(Files.size(debs.qemuSnapshot()));
+            assertThat(qemu.location()).isEqualTo(server.uri("pool/main/") + debs.qemuSnapshot().getFileName().toString().replace("%", "%25"));
             assertThat(qemu.sourcePackage()).isEqualTo("qemu");
             assertThat(qemu.sourceCommit()).isEqualTo("abc1234");
             assertThat(first.newBuilds().get(0).sourcePackage()).isEqualTo("libvirt-daemon");
@@ -58,20 +58,20 @@ class DebianRepoReaderITest {
             assertThat(poller.poll(request).changes()).isEmpty();
             assertThat(server.log()).containsExactly("GET /dists/testing/InRelease 304");
 
-            DebianFixtures.suite(root, "testing", true, qemuSnapshot, qemuRc, libvirt);
+            DebianFixtures.suite(root, "testing", true, debs.qemuSnapshot(), debs.qemuRc(), debs.libvirt());
             PollResult rc = poller.poll(request);
             assertThat(rc.newBuilds()).extracting(Build::evr).containsExactly("1:9.2.0~rc1-1");
             assertThat(server.log()).contains("GET /dists/testing/main/binary-amd64/Packages.xz 200");
 
-            DebianFixtures.suite(root, "testing", true, qemuRc, qemuRelease, libvirt);
+            DebianFixtures.suite(root, "testing", true, debs.qemuRc(), debs.qemuRelease(), debs.libvirt());
             assertThat(poller.poll(request).newBuilds()).extracting(Build::evr).containsExactly("1:9.2.0-1");
         }
     }
 
     @Test
-    void shouldReportPublishingWhenAnIndexDoesNotMatchRelease(@TempDir Path dir) throws Exception {
+    void shouldReportPublishingWhenAnIndexDoesNotMatchRelease(@TempDir Path dir, Debs debs) throws Exception {
         Path root = dir.resolve("debian");
-        DebianFixtures.suite(root, "unstable", false, libvirt);
+        DebianFixtures.suite(root, "unstable", false, debs.libvirt());
         Path index = root.resolve("dists/unstable/main/binary-amd64/Packages.xz");
         Files.write(index, new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0, 1, 2, 3});
         PollRequest request = new PollRequest(List.of(Repository.parse(root.resolve("dists/unstable").toString())),
@@ -97,9 +97,9 @@ class DebianRepoReaderITest {
     }
 
     @Test
-    void shouldReadAFlatRepositoryWithoutInRelease(@TempDir Path dir) throws Exception {
+    void shouldReadAFlatRepositoryWithoutInRelease(@TempDir Path dir, Debs debs) throws Exception {
         Path flat = dir.resolve("flat");
-        DebianFixtures.flat(flat, qemuRc, qemuSnapshot, libvirt);
+        DebianFixtures.flat(flat, debs.qemuRc(), debs.qemuSnapshot(), debs.libvirt());
         Path archive = dir.resolve("archive");
         PollRequest local = new PollRequest(List.of(Repository.parse("deb:" + flat)),
                 PackageSelector.of(List.of("qemu-system-x86")), dir.resolve("state.json"), archive, false);
@@ -107,17 +107,17 @@ class DebianRepoReaderITest {
         PollResult result = new Poller(new Fetcher()).poll(local);
 
         assertThat(result.newBuilds()).as("%s", result.outcomes()).extracting(Build::evr).containsExactly("1:9.2.0~rc1-1");
-        assertThat(result.newBuilds().get(0).location()).isEqualTo(flat.resolve(qemuRc.getFileName()).toUri()
+        assertThat(result.newBuilds().get(0).location()).isEqualTo(flat.resolve(debs.qemuRc().getFileName()).toUri()
                 .toString().replace("file:///", "file:/"));
         ArchivedBuild archived = Archive.open(archive).builds("qemu-system-x86").get(0);
-        assertThat(Tools.sha256(Archive.open(archive).file(archived))).isEqualTo(Tools.sha256(qemuRc));
+        assertThat(Tools.sha256(Archive.open(archive).file(archived))).isEqualTo(Tools.sha256(debs.qemuRc()));
         assertThat(archive.resolve(archived.metadata()).resolve("Release")).isRegularFile();
         assertThat(archive.resolve(archived.metadata()).resolve("Packages.gz")).isRegularFile();
     }
 
     @Test
-    void shouldAskAFlatRepositoryForReleaseOnlyOnceItHasNoInRelease(@TempDir Path dir) throws Exception {
-        DebianFixtures.flat(dir.resolve("flat"), libvirt);
+    void shouldAskAFlatRepositoryForReleaseOnlyOnceItHasNoInRelease(@TempDir Path dir, Debs debs) throws Exception {
+        DebianFixtures.flat(dir.resolve("flat"), debs.libvirt());
         try (RepositoryServer server = RepositoryServer.serve(dir)) {
             PollRequest request = new PollRequest(List.of(Repository.parse("deb:" + server.uri("flat/"))),
                     PackageSelector.of(List.of("libvirt-daemon")), dir.resolve("state.json"), null, false);

@@ -6,49 +6,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.repo.RepositoryOutcome.Status;
+import org.virtregress.testing.ClassFixture;
 import org.virtregress.testing.RepositoryServer;
 
 class RepositorySignatureITest {
-    @TempDir
-    static Path work;
-    static SigningKey trusted;
-    static SigningKey stranger;
-    static Path binaryKeyring;
-    static Path armoredKeyring;
-    static Path foo10;
-    static Path foo11;
-    static Path qemu;
+    @RegisterExtension
+    static final ClassFixture<Keys> KEYS = ClassFixture.of(Keys.class, Keys::build);
 
-    @BeforeAll
-    static void makeKeysAndPackages() throws Exception {
-        trusted = SigningKey.generate(work, "Trusted");
-        stranger = SigningKey.generate(work, "Stranger");
-        binaryKeyring = trusted.exportBinary(work.resolve("trusted.gpg"));
-        armoredKeyring = trusted.exportArmored(work.resolve("trusted.asc"));
-        foo10 = RpmFixtures.rpm(work, "foo", null, "1.0", "1", "first", null);
-        foo11 = RpmFixtures.rpm(work, "foo", null, "1.1", "1", "second", null);
-        qemu = DebianFixtures.deb(work, "qemu-system-x86", "1:9.2.0-1", "qemu", "release");
-    }
+    /**
+     * The signing keys, keyrings and packages made once for all tests of the class; closing it
+     * stops the keys' gpg agents.
+     */
+    record Keys(SigningKey trusted, SigningKey stranger, Path binaryKeyring, Path armoredKeyring, Path foo10,
+            Path foo11, Path qemu) implements AutoCloseable {
+        static Keys build(Path directory) throws Exception {
+            SigningKey trusted = SigningKey.generate(directory, "Trusted");
+            SigningKey stranger = SigningKey.generate(directory, "Stranger");
+            return new Keys(trusted, stranger, trusted.exportBinary(directory.resolve("trusted.gpg")),
+                    trusted.exportArmored(directory.resolve("trusted.asc")),
+                    RpmFixtures.rpm(directory, "foo", null, "1.0", "1", "first", null),
+                    RpmFixtures.rpm(directory, "foo", null, "1.1", "1", "second", null),
+                    DebianFixtures.deb(directory, "qemu-system-x86", "1:9.2.0-1", "qemu", "release"));
+        }
 
-    @AfterAll
-    static void stopAgents() throws Exception {
-        trusted.close();
-        stranger.close();
+        @Override
+        public void close() throws Exception {
+            try {
+                trusted.close();
+            } finally {
+                stranger.close();
+            }
+        }
     }
 
     @Test
-    void shouldReportBuildsOfASignedRpmMdRepositoryAndFetchTheSignatureOnlyWhenItChanged(@TempDir Path dir)
+    void shouldReportBuildsOfASignedRpmMdRepositoryAndFetchTheSignatureOnlyWhenItChanged(@TempDir Path dir, Keys keys)
             throws Exception {
         Path site = dir.resolve("site");
-        signRpm(publishRpm(site, foo10), trusted);
+        signRpm(publishRpm(site, keys.foo10()), keys.trusted());
         try (RepositoryServer server = RepositoryServer.serve(site)) {
             PollRequest request = new PollRequest(List.of(Repository.parse(server.uri("repo").toString())
-                    .withKeyring(binaryKeyring)), PackageSelector.of(List.of("foo")), dir.resolve("state.json"),
+                    .withKeyring(keys.binaryKeyring())), PackageSelector.of(List.of("foo")), dir.resolve("state.json"),
                     dir.resolve("archive"), false);
             Poller poller = new Poller(new Fetcher(Duration.ofSeconds(10), null));
 
@@ -62,7 +64,7 @@ class RepositorySignatureITest {
                     .containsExactly(Status.UNCHANGED);
             assertThat(server.log()).containsExactly("GET /repo/repodata/repomd.xml 304");
 
-            signRpm(publishRpm(site, foo10, foo11), trusted);
+            signRpm(publishRpm(site, keys.foo10(), keys.foo11()), keys.trusted());
             server.clearLog();
             PollResult next = poller.poll(request);
             assertThat(next.newBuilds()).extracting(Build::nevra).containsExactly("foo-1.1-1.noarch");
@@ -75,13 +77,13 @@ class RepositorySignatureITest {
     }
 
     @Test
-    void shouldRefuseTamperedRpmMetadataNamingTheUrl(@TempDir Path dir) throws Exception {
-        Path repo = signRpm(publishRpm(dir.resolve("site"), foo10), trusted);
+    void shouldRefuseTamperedRpmMetadataNamingTheUrl(@TempDir Path dir, Keys keys) throws Exception {
+        Path repo = signRpm(publishRpm(dir.resolve("site"), keys.foo10()), keys.trusted());
         Path repomd = repo.resolve("repodata/repomd.xml");
         Files.writeString(repomd, Files.readString(repomd).replaceFirst("<revision>\\d+</revision>",
                 "<revision>1</revision>"));
 
-        RepositoryOutcome outcome = pollOnce(Repository.parse(repo.toString()).withKeyring(binaryKeyring), dir);
+        RepositoryOutcome outcome = pollOnce(Repository.parse(repo.toString()).withKeyring(keys.binaryKeyring()), dir);
 
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.message()).startsWith("signature verification failed: " + url(repomd))
@@ -89,21 +91,21 @@ class RepositorySignatureITest {
     }
 
     @Test
-    void shouldRefuseRpmMetadataSignedByAnotherKey(@TempDir Path dir) throws Exception {
-        Path repo = signRpm(publishRpm(dir.resolve("site"), foo10), stranger);
+    void shouldRefuseRpmMetadataSignedByAnotherKey(@TempDir Path dir, Keys keys) throws Exception {
+        Path repo = signRpm(publishRpm(dir.resolve("site"), keys.foo10()), keys.stranger());
 
-        RepositoryOutcome outcome = pollOnce(Repository.parse(repo.toString()).withKeyring(binaryKeyring), dir);
+        RepositoryOutcome outcome = pollOnce(Repository.parse(repo.toString()).withKeyring(keys.binaryKeyring()), dir);
 
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.message()).startsWith("signature verification failed: " + url(repo.resolve("repodata/repomd.xml")))
-                .contains("which is not in keyring " + binaryKeyring);
+                .contains("which is not in keyring " + keys.binaryKeyring());
     }
 
     @Test
-    void shouldRefuseUnsignedRpmMetadataAndKeepTheStateUntouched(@TempDir Path dir) throws Exception {
-        Path repo = publishRpm(dir.resolve("site"), foo10);
+    void shouldRefuseUnsignedRpmMetadataAndKeepTheStateUntouched(@TempDir Path dir, Keys keys) throws Exception {
+        Path repo = publishRpm(dir.resolve("site"), keys.foo10());
 
-        RepositoryOutcome outcome = pollOnce(Repository.parse(repo.toString()).withKeyring(armoredKeyring), dir);
+        RepositoryOutcome outcome = pollOnce(Repository.parse(repo.toString()).withKeyring(keys.armoredKeyring()), dir);
 
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.message()).isEqualTo("signature verification failed: " + url(repo.resolve("repodata/repomd.xml"))
@@ -112,34 +114,34 @@ class RepositorySignatureITest {
     }
 
     @Test
-    void shouldVerifyAnUnchangedRepositoryOnceTheKeyringIsAdded(@TempDir Path dir) throws Exception {
-        Path repo = publishRpm(dir.resolve("site"), foo10);
+    void shouldVerifyAnUnchangedRepositoryOnceTheKeyringIsAdded(@TempDir Path dir, Keys keys) throws Exception {
+        Path repo = publishRpm(dir.resolve("site"), keys.foo10());
         Repository unverified = Repository.parse(repo.toString());
         Poller poller = new Poller(new Fetcher());
         poller.poll(request(unverified, dir.resolve("state.json")));
 
-        PollResult verified = poller.poll(request(unverified.withKeyring(binaryKeyring), dir.resolve("state.json")));
+        PollResult verified = poller.poll(request(unverified.withKeyring(keys.binaryKeyring()), dir.resolve("state.json")));
 
         assertThat(verified.outcomes()).singleElement().satisfies(o -> {
             assertThat(o.status()).isEqualTo(Status.FAILED);
             assertThat(o.message()).contains("repomd.xml.asc does not exist");
         });
-        signRpm(repo, trusted);
-        PollResult signed = poller.poll(request(unverified.withKeyring(binaryKeyring), dir.resolve("state.json")));
+        signRpm(repo, keys.trusted());
+        PollResult signed = poller.poll(request(unverified.withKeyring(keys.binaryKeyring()), dir.resolve("state.json")));
         assertThat(signed.outcomes()).extracting(RepositoryOutcome::status).containsExactly(Status.READ);
         assertThat(signed.changes()).isEmpty();
     }
 
     @Test
-    void shouldReportBuildsOfAClearsignedSuiteWithAnArmoredKeyring(@TempDir Path dir) throws Exception {
+    void shouldReportBuildsOfAClearsignedSuiteWithAnArmoredKeyring(@TempDir Path dir, Keys keys) throws Exception {
         Path root = dir.resolve("debian");
-        publishSuite(root);
+        publishSuite(root, keys.qemu());
         Path release = root.resolve("dists/testing/Release");
-        trusted.clearsign(release, root.resolve("dists/testing/InRelease"));
+        keys.trusted().clearsign(release, root.resolve("dists/testing/InRelease"));
         Files.delete(release);
         try (RepositoryServer server = RepositoryServer.serve(root)) {
             PollRequest request = request(Repository.parse(server.uri("dists/testing").toString())
-                    .withKeyring(armoredKeyring), dir.resolve("state.json"));
+                    .withKeyring(keys.armoredKeyring()), dir.resolve("state.json"));
             Poller poller = new Poller(new Fetcher(Duration.ofSeconds(10), null));
 
             PollResult first = poller.poll(request);
@@ -153,13 +155,13 @@ class RepositorySignatureITest {
     }
 
     @Test
-    void shouldRefuseATamperedInRelease(@TempDir Path dir) throws Exception {
+    void shouldRefuseATamperedInRelease(@TempDir Path dir, Keys keys) throws Exception {
         Path root = dir.resolve("debian");
-        publishSuite(root);
-        Path inRelease = trusted.clearsign(root.resolve("dists/testing/Release"), root.resolve("dists/testing/InRelease"));
+        publishSuite(root, keys.qemu());
+        Path inRelease = keys.trusted().clearsign(root.resolve("dists/testing/Release"), root.resolve("dists/testing/InRelease"));
         Files.writeString(inRelease, Files.readString(inRelease).replace("Suite: testing", "Suite: stable"));
 
-        RepositoryOutcome outcome = pollOnce(suite(root).withKeyring(binaryKeyring), dir);
+        RepositoryOutcome outcome = pollOnce(suite(root).withKeyring(keys.binaryKeyring()), dir);
 
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.message()).startsWith("signature verification failed: " + url(inRelease))
@@ -167,12 +169,12 @@ class RepositorySignatureITest {
     }
 
     @Test
-    void shouldRefuseAnInReleaseSignedByAnotherKey(@TempDir Path dir) throws Exception {
+    void shouldRefuseAnInReleaseSignedByAnotherKey(@TempDir Path dir, Keys keys) throws Exception {
         Path root = dir.resolve("debian");
-        publishSuite(root);
-        Path inRelease = stranger.clearsign(root.resolve("dists/testing/Release"), root.resolve("dists/testing/InRelease"));
+        publishSuite(root, keys.qemu());
+        Path inRelease = keys.stranger().clearsign(root.resolve("dists/testing/Release"), root.resolve("dists/testing/InRelease"));
 
-        RepositoryOutcome outcome = pollOnce(suite(root).withKeyring(binaryKeyring), dir);
+        RepositoryOutcome outcome = pollOnce(suite(root).withKeyring(keys.binaryKeyring()), dir);
 
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.message()).startsWith("signature verification failed: " + url(inRelease))
@@ -180,31 +182,31 @@ class RepositorySignatureITest {
     }
 
     @Test
-    void shouldRefuseUnsignedDebianIndices(@TempDir Path dir) throws Exception {
+    void shouldRefuseUnsignedDebianIndices(@TempDir Path dir, Keys keys) throws Exception {
         Path root = dir.resolve("debian");
-        publishSuite(root);
+        publishSuite(root, keys.qemu());
         Path release = root.resolve("dists/testing/Release");
 
-        RepositoryOutcome missing = pollOnce(suite(root).withKeyring(binaryKeyring), dir);
+        RepositoryOutcome missing = pollOnce(suite(root).withKeyring(keys.binaryKeyring()), dir);
         assertThat(missing.status()).isEqualTo(Status.FAILED);
         assertThat(missing.message()).isEqualTo("signature verification failed: " + url(release)
                 + ": it is not signed: there is no InRelease and " + url(release.resolveSibling("Release.gpg"))
                 + " does not exist");
 
         Files.copy(release, root.resolve("dists/testing/InRelease"));
-        RepositoryOutcome plain = pollOnce(suite(root).withKeyring(binaryKeyring), dir);
+        RepositoryOutcome plain = pollOnce(suite(root).withKeyring(keys.binaryKeyring()), dir);
         assertThat(plain.status()).isEqualTo(Status.FAILED);
         assertThat(plain.message()).contains("InRelease: not a clearsigned message");
     }
 
     @Test
-    void shouldAcceptAReleaseWithADetachedSignatureAndAKeyboxAndRefuseItOnceChanged(@TempDir Path dir)
+    void shouldAcceptAReleaseWithADetachedSignatureAndAKeyboxAndRefuseItOnceChanged(@TempDir Path dir, Keys keys)
             throws Exception {
         Path root = dir.resolve("debian");
-        publishSuite(root);
+        publishSuite(root, keys.qemu());
         Path release = root.resolve("dists/testing/Release");
-        trusted.detachSign(release, release.resolveSibling("Release.gpg"));
-        Repository repository = suite(root).withKeyring(trusted.copyKeybox(dir.resolve("trusted.kbx")));
+        keys.trusted().detachSign(release, release.resolveSibling("Release.gpg"));
+        Repository repository = suite(root).withKeyring(keys.trusted().copyKeybox(dir.resolve("trusted.kbx")));
 
         PollResult first = new Poller(new Fetcher()).poll(request(repository, dir.resolve("state.json")));
         assertThat(first.outcomes()).extracting(RepositoryOutcome::status).containsExactly(Status.READ);
@@ -220,8 +222,8 @@ class RepositorySignatureITest {
     }
 
     @Test
-    void shouldNameAKeyringThatCannotBeRead(@TempDir Path dir) throws Exception {
-        Path repo = signRpm(publishRpm(dir.resolve("site"), foo10), trusted);
+    void shouldNameAKeyringThatCannotBeRead(@TempDir Path dir, Keys keys) throws Exception {
+        Path repo = signRpm(publishRpm(dir.resolve("site"), keys.foo10()), keys.trusted());
         Path garbage = Files.writeString(dir.resolve("garbage.gpg"), "not a key");
 
         RepositoryOutcome outcome = pollOnce(Repository.parse(repo.toString()).withKeyring(garbage), dir);
@@ -254,7 +256,7 @@ class RepositorySignatureITest {
         return repo;
     }
 
-    private static void publishSuite(Path root) throws Exception {
+    private static void publishSuite(Path root, Path qemu) throws Exception {
         DebianFixtures.suite(root, "testing", false, qemu);
     }
 

@@ -87,17 +87,17 @@ class HtmlReportTest {
         assertThat(bars.get(6)).startsWith("Probe 6: ").endsWith("is weak, 7 remaining");
         assertThat(bars.get(8)).isEqualTo("Probe 8: " + ReportFixtures.CULPRIT
                 + " hw/block/virtio-blk: skip flush for FUA writes is bad, 1 remaining");
-        assertThat(count(svg, "fill=\"" + NarrowingChart.colour(Probe.Verdict.BAD) + "\"")).isEqualTo(1 + 3);
-        assertThat(count(svg, "fill=\"" + NarrowingChart.colour(Probe.Verdict.GOOD) + "\"")).isEqualTo(1 + 3);
-        assertThat(count(svg, "fill=\"" + NarrowingChart.colour(Probe.Verdict.SKIP) + "\"")).isEqualTo(1 + 1);
-        assertThat(count(svg, "fill=\"" + NarrowingChart.colour(Probe.Verdict.WEAK) + "\"")).isEqualTo(1 + 1);
+        assertThat(count(svg, "fill=\"" + NarrowingChart.colour(ProbeRow.Verdict.BAD) + "\"")).isEqualTo(1 + 3);
+        assertThat(count(svg, "fill=\"" + NarrowingChart.colour(ProbeRow.Verdict.GOOD) + "\"")).isEqualTo(1 + 3);
+        assertThat(count(svg, "fill=\"" + NarrowingChart.colour(ProbeRow.Verdict.SKIP) + "\"")).isEqualTo(1 + 1);
+        assertThat(count(svg, "fill=\"" + NarrowingChart.colour(ProbeRow.Verdict.WEAK) + "\"")).isEqualTo(1 + 1);
     }
 
     @Test
     void shouldThinTheLabelsOfALongBisection() {
-        List<Probe> probes = new ArrayList<>();
+        List<ProbeRow> probes = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            probes.add(new Probe(i + 1, "build-" + i, null, i % 2 == 0 ? Probe.Verdict.SKIP : Probe.Verdict.WEAK, 1, null,
+            probes.add(new ProbeRow(i + 1, "build-" + i, null, i % 2 == 0 ? ProbeRow.Verdict.SKIP : ProbeRow.Verdict.WEAK, 1, null,
                     null, 60 - i));
         }
 

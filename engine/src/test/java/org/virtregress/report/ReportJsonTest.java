@@ -21,7 +21,7 @@ class ReportJsonTest {
 
         assertThat(report.schemaVersion()).isEqualTo(RegressionReport.SCHEMA_VERSION);
         assertThat(report.buildId()).isEqualTo("418");
-        assertThat(report.newBuilds()).extracting(NewBuild::name).containsExactly("qemu-kvm-core", "qemu-img", "qemu-common");
+        assertThat(report.newBuilds()).extracting(NewBuildRow::name).containsExactly("qemu-kvm-core", "qemu-img", "qemu-common");
         assertThat(report.install().after()).containsEntry("qemu-kvm-core", "2:8.2.3-1.fc40");
         assertThat(report.suites().get(0).totals()).isEqualTo(new SuiteReport.Totals(9, 6, 1, 1, 1, 0));
         assertThat(report.buildBisection().firstBad().version()).isEqualTo("2:8.2.3-1.fc40");
@@ -142,20 +142,20 @@ class ReportJsonTest {
     private static RegressionReport builtReport() {
         Commit culprit = new Commit("0123456789abcdef0123456789abcdef01234567", "A. Author", "a@example.org",
                 Instant.parse("2026-03-04T05:06:07Z"), "vl: break it", List.of("vl.c"));
-        Probe probe = new Probe(1, culprit.hash(), culprit.subject(), Probe.Verdict.BAD, 2, Duration.ofSeconds(42),
+        ProbeRow probe = new ProbeRow(1, culprit.hash(), culprit.subject(), ProbeRow.Verdict.BAD, 2, Duration.ofSeconds(42),
                 "probes/1.log", 1);
         return RegressionReport.builder("built", Instant.parse("2026-03-05T00:00:00Z"))
                 .job("job", "7")
-                .newBuilds(List.of(new NewBuild("qemu", "1.0-1", "1.0-2", "x86_64", "repo", "sha256:00", culprit.hash())))
+                .newBuilds(List.of(new NewBuildRow("qemu", "1.0-1", "1.0-2", "x86_64", "repo", "sha256:00", culprit.hash())))
                 .install(new InstallRecord("dnf", "/root", Map.of("qemu", "1.0-1"), Map.of("qemu", "1.0-2"), true, false,
                         List.of("dnf install qemu-1.0-2")))
                 .suites(List.of(SuiteReport.of("boot", List.of(
                         TestCaseReport.of("boots", TestCaseReport.Verdict.FAIL, Duration.ofMillis(1500))))))
-                .buildBisection(new BuildBisection("qemu", 1, new BuildBisection.Build("1.0-1", "aaaa"),
-                        new BuildBisection.Build("1.0-2", culprit.hash()), List.of()))
+                .buildBisection(new BuildBisectionSection("qemu", 1, new BuildBisectionSection.Build("1.0-1", "aaaa"),
+                        new BuildBisectionSection.Build("1.0-2", culprit.hash()), List.of()))
                 .commitBisection(new CommitBisection("https://example.org/qemu.git", List.of("aaaa"), culprit.hash(),
                         CommitBisection.Outcome.COMPLETE, null, 1, List.of(probe), culprit, List.of(),
-                        new Confirmation(List.of(Probe.Verdict.GOOD), List.of(Probe.Verdict.BAD))))
+                        new Confirmation(List.of(ProbeRow.Verdict.GOOD), List.of(ProbeRow.Verdict.BAD))))
                 .build();
     }
 }

@@ -51,9 +51,9 @@ class StageResultsTest {
         assertThat(report.message()).isNull();
         assertThat(report.culprit()).isEqualTo(new Commit(CULPRIT, "Bruno Okafor", "bruno@virt-regress-demo.example",
                 Instant.parse("2024-05-08T06:40:00Z"), "memory: require 512 MiB", List.of("conf/memory-min-mib")));
-        assertThat(report.confirmation().parentRuns()).containsExactly(Probe.Verdict.GOOD, Probe.Verdict.GOOD);
-        assertThat(report.confirmation().culpritRuns()).containsExactly(Probe.Verdict.BAD, Probe.Verdict.SKIP);
-        assertThat(report.probes()).containsExactly(new Probe(1, CULPRIT, "subject of c", Probe.Verdict.BAD, 1,
+        assertThat(report.confirmation().parentRuns()).containsExactly(ProbeRow.Verdict.GOOD, ProbeRow.Verdict.GOOD);
+        assertThat(report.confirmation().culpritRuns()).containsExactly(ProbeRow.Verdict.BAD, ProbeRow.Verdict.SKIP);
+        assertThat(report.probes()).containsExactly(new ProbeRow(1, CULPRIT, "subject of c", ProbeRow.Verdict.BAD, 1,
                 Duration.ofMillis(4200), "../probes/commits/01/guest.log", 1));
     }
 
@@ -86,19 +86,19 @@ class StageResultsTest {
         ProbeRecord probe = probe(Phase.BISECT, 2, "qemu-8.2.0-2", Verdict.GOOD, List.of(Verdict.GOOD));
         BisectResult result = result(Outcome.COMPLETE, List.of(probe), List.of());
 
-        BuildBisection report = BuildBisection.from("qemu", result, build("8.2.0-2", "abc123"), build("8.2.0-3", null),
+        BuildBisectionSection report = BuildBisectionSection.from("qemu", result, build("8.2.0-2", "abc123"), build("8.2.0-3", null),
                 id -> "version of " + id, record -> null);
 
         assertThat(report.packageName()).isEqualTo("qemu");
         assertThat(report.candidateCount()).isEqualTo(6);
-        assertThat(report.lastGood()).isEqualTo(new BuildBisection.Build("8.2.0-2", "abc123"));
-        assertThat(report.firstBad()).isEqualTo(new BuildBisection.Build("8.2.0-3", null));
+        assertThat(report.lastGood()).isEqualTo(new BuildBisectionSection.Build("8.2.0-2", "abc123"));
+        assertThat(report.firstBad()).isEqualTo(new BuildBisectionSection.Build("8.2.0-3", null));
         assertThat(report.probes()).singleElement().satisfies(p -> {
             assertThat(p.round()).isEqualTo(2);
             assertThat(p.subject()).isEqualTo("version of qemu-8.2.0-2");
             assertThat(p.remaining()).isNull();
         });
-        assertThat(BuildBisection.Build.from(null)).isNull();
+        assertThat(BuildBisectionSection.Build.from(null)).isNull();
     }
 
     @Test
@@ -126,12 +126,12 @@ class StageResultsTest {
 
     @Test
     void shouldDescribeANewVersionWithTheOneItReplaces() {
-        NewBuild report = NewBuild.from(new BuildChange(BuildChange.Kind.NEW_VERSION, build("8.2.0-3", "def456"),
+        NewBuildRow report = NewBuildRow.from(new BuildChange(BuildChange.Kind.NEW_VERSION, build("8.2.0-3", "def456"),
                 build("8.2.0-2", "abc123")));
 
-        assertThat(report).isEqualTo(new NewBuild("qemu", "8.2.0-2", "8.2.0-3", "x86_64", "https://example.org/repo",
+        assertThat(report).isEqualTo(new NewBuildRow("qemu", "8.2.0-2", "8.2.0-3", "x86_64", "https://example.org/repo",
                 "sha256:ab12", "def456"));
-        assertThat(NewBuild.from(new BuildChange(BuildChange.Kind.NEW, build("8.2.0-3", null), null)).oldVersion())
+        assertThat(NewBuildRow.from(new BuildChange(BuildChange.Kind.NEW, build("8.2.0-3", null), null)).oldVersion())
                 .isNull();
     }
 

@@ -21,7 +21,7 @@ class SummaryTest {
         CommitBisection b = complete.commitBisection();
         CommitBisection unconfirmed = new CommitBisection(b.repository(), b.good(), b.bad(),
                 CommitBisection.Outcome.UNCONFIRMED, "culprit passed 1 of 3 runs", b.candidateCount(), b.probes(),
-                b.culprit(), List.of(), new Confirmation(List.of(Probe.Verdict.GOOD), List.of(Probe.Verdict.GOOD)));
+                b.culprit(), List.of(), new Confirmation(List.of(ProbeRow.Verdict.GOOD), List.of(ProbeRow.Verdict.GOOD)));
 
         Summary summary = report().commitBisection(unconfirmed).build().effectiveSummary();
 
@@ -31,8 +31,8 @@ class SummaryTest {
 
     @Test
     void shouldNameTheFirstBadBuildBeforeTheCommitsAreBisected() {
-        BuildBisection builds = new BuildBisection("qemu-kvm", 3, new BuildBisection.Build("8.2.2-1", null),
-                new BuildBisection.Build("8.2.2-2", null), List.of());
+        BuildBisectionSection builds = new BuildBisectionSection("qemu-kvm", 3, new BuildBisectionSection.Build("8.2.2-1", null),
+                new BuildBisectionSection.Build("8.2.2-2", null), List.of());
 
         assertThat(report().buildBisection(builds).build().effectiveSummary())
                 .isEqualTo(new Summary(Summary.Status.REGRESSION, "Regression first in build qemu-kvm 8.2.2-2"));

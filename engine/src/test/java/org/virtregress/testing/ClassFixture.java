@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * parameter, in place of static fields filled in {@code @BeforeAll}. Register it as
  * {@code @RegisterExtension static final ClassFixture<Packages> PACKAGES = ClassFixture.of(Packages.class,
  * Packages::build);} where {@code Packages} is a record; the factory builds it in a directory of its
- * own, deleted when the class's tests are done.
+ * own, deleted when the class's tests are done. A fixture that is {@link AutoCloseable} (one that
+ * holds processes, such as gpg agents) is closed then, before its directory is deleted.
  *
  * @param <T> the fixture, best a record of immutable values
  */
@@ -93,8 +94,14 @@ public final class ClassFixture<T> implements ParameterResolver {
 
     private record Built(Path directory, Object value) implements ExtensionContext.Store.CloseableResource {
         @Override
-        public void close() {
-            delete(directory);
+        public void close() throws Exception {
+            try {
+                if (value instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            } finally {
+                delete(directory);
+            }
         }
     }
 }

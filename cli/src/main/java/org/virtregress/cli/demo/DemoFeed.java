@@ -14,7 +14,7 @@ import org.virtregress.repo.PollRequest;
 import org.virtregress.repo.PollResult;
 import org.virtregress.repo.Poller;
 import org.virtregress.repo.Repository;
-import org.virtregress.report.NewBuild;
+import org.virtregress.report.NewBuildRow;
 
 /**
  * The build feed of the demo: builds a commit, publishes it in the repository, then polls the
@@ -27,7 +27,7 @@ final class DemoFeed {
     private final DemoProgress progress;
     private final Poller poller = new Poller(new Fetcher());
     private final PollRequest request;
-    private final List<NewBuild> detected = new ArrayList<>();
+    private final List<NewBuildRow> detected = new ArrayList<>();
 
     /**
      * Creates the feed.
@@ -70,7 +70,7 @@ final class DemoFeed {
         }
         BuildChange change = found.get(0);
         Build archived = archive().find(change.build().checksum()).map(ArchivedBuild::build).orElse(change.build());
-        detected.add(NewBuild.from(new BuildChange(change.kind(), archived, change.previous())));
+        detected.add(NewBuildRow.from(new BuildChange(change.kind(), archived, change.previous())));
         progress.step("poll: " + change.kind() + " " + archived.nevra() + ", archived, source commit "
                 + DemoProgress.abbreviate(archived.sourceCommit()));
         return archived;
@@ -87,7 +87,7 @@ final class DemoFeed {
     }
 
     /** Returns every new build detected so far, for the report. */
-    List<NewBuild> newBuilds() {
+    List<NewBuildRow> newBuilds() {
         return List.copyOf(detected);
     }
 }

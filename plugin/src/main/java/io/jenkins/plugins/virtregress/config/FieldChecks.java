@@ -1,23 +1,26 @@
 package io.jenkins.plugins.virtregress.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.virtregress.install.PackageSpec;
+import org.virtregress.net.RepositoryUrl;
+import org.virtregress.repo.PackageSelector;
+import org.virtregress.repo.Repository;
 
 /**
  * Checks the values users type into the forms and Pipeline steps: repository URLs, package names
  * and globs, package versions and git revisions. Each check returns the problem as a sentence, or
- * nothing when the value is acceptable. Uses no Jenkins types, so the rules are testable alone and
- * the same for the forms and for the steps.
+ * nothing when the value is acceptable. Where the engine has the rule (URLs, package names, globs
+ * and versions), the check runs the engine's and only turns its {@link IllegalArgumentException}
+ * into the sentence, so a form accepts exactly what the build accepts. Uses no Jenkins types, so
+ * the rules are testable alone and the same for the forms and for the steps.
  */
 public final class FieldChecks {
-    private static final Pattern PACKAGE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_+.:-]*");
-    private static final Pattern PACKAGE_GLOB = Pattern.compile("[A-Za-z0-9_*?\\[][A-Za-z0-9_+.:*?\\[\\]!-]*");
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9_.+:~^-]+");
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
     private static final Pattern REPOSITORY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final String DEB_PREFIX = "deb:";
     private static final Pattern LINE_OR_SPACE = Pattern.compile("[\\s,]+");
@@ -26,9 +29,10 @@ public final class FieldChecks {
     }
 
     /**
-     * Checks a repository base URL: absolute, http, https or file, no user info (credentials come
-     * from the Credentials plugin, never from the URL). A {@code deb:} prefix marks a flat Debian
-     * repository.
+     * Checks a repository base URL as the engine's {@link Repository#parse(String)} takes it (the
+     * rule of {@link RepositoryUrl}: absolute http, https or file, a host for http(s), no user info;
+     * credentials come from the Credentials plugin, never from the URL). A {@code deb:} prefix marks
+     * a flat Debian repository.
      *
      * @param url the URL as typed
      * @return the problem, or empty when the URL is acceptable
@@ -38,9 +42,10 @@ public final class FieldChecks {
     }
 
     /**
-     * Checks a repository base URL as {@link #repositoryUrl(String)} does, and refuses {@code file:}
-     * URLs unless they are allowed: a {@code file:} repository reads the disk of the node that
-     * polls or installs, which only an administrator may open.
+     * Checks a repository base URL as {@link #repositoryUrl(String)} does, and refuses what only the
+     * plugin refuses: a path without a scheme (the engine reads it as a local path), and
+     * {@code file:} URLs unless they are allowed, because a {@code file:} repository reads the disk
+     * of the node that polls or installs, which only an administrator may open.
      *
      * @param url the URL as typed
      * @param allowFile whether {@code file:} URLs are allowed (the global configuration says)
@@ -49,33 +54,17 @@ public final class FieldChecks {
     public static Optional<String> repositoryUrl(String url, boolean allowFile) {
         String value = trimmed(url);
         String bare = value.startsWith(DEB_PREFIX) ? value.substring(DEB_PREFIX.length()) : value;
+        if (bare.isEmpty()) {
+            return Optional.of("A repository URL is required.");
+        }
         if (!allowFile && bare.regionMatches(true, 0, "file:", 0, 5)) {
             return Optional.of("Repository URL " + bare + " reads the disk of the node: file: repositories are"
                     + " allowed only when an administrator allows them in Manage Jenkins » System » virt-regress.");
         }
-        if (value.startsWith(DEB_PREFIX)) {
-            value = value.substring(DEB_PREFIX.length());
+        if (!SCHEME.matcher(bare).lookingAt()) {
+            return Optional.of("Repository URL " + bare + " must start with http://, https:// or file://.");
         }
-        if (value.isEmpty()) {
-            return Optional.of("A repository URL is required.");
-        }
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
-                return Optional.of("Repository URL " + value + " must start with http://, https:// or file://.");
-            }
-            if (!scheme.equals("file") && (uri.getHost() == null || uri.getHost().isEmpty())) {
-                return Optional.of("Repository URL " + value + " has no host.");
-            }
-            if (uri.getRawUserInfo() != null) {
-                return Optional.of("Repository URL " + value
-                        + " holds a user name or password: choose credentials instead.");
-            }
-            return Optional.empty();
-        } catch (URISyntaxException e) {
-            return Optional.of("Repository URL " + value + " is not a valid URL: " + e.getReason() + ".");
-        }
+        return problem(() -> Repository.parse(value));
     }
 
     /**
@@ -132,12 +121,7 @@ public final class FieldChecks {
         if (entries.isEmpty()) {
             return Optional.of("Name at least one package (globs such as qemu-* are allowed).");
         }
-        for (String entry : entries) {
-            if (!PACKAGE_GLOB.matcher(entry).matches()) {
-                return Optional.of("Package name or glob " + entry + " is not valid.");
-            }
-        }
-        return Optional.empty();
+        return firstProblem(entries.stream(), PackageSelector::checkPattern);
     }
 
     /**
@@ -154,20 +138,7 @@ public final class FieldChecks {
         if (entries.isEmpty()) {
             return required ? Optional.of("Name at least one package.") : Optional.empty();
         }
-        for (String entry : entries) {
-            if (entry.contains("${")) {
-                continue;
-            }
-            int equals = entry.indexOf('=');
-            String name = equals < 0 ? entry : entry.substring(0, equals);
-            if (!PACKAGE_NAME.matcher(name).matches()) {
-                return Optional.of("Package name " + name + " is not valid.");
-            }
-            if (equals >= 0 && !VERSION.matcher(entry.substring(equals + 1)).matches()) {
-                return Optional.of("Version " + entry.substring(equals + 1) + " of " + name + " is not valid.");
-            }
-        }
-        return Optional.empty();
+        return firstProblem(entries.stream().filter(entry -> !entry.contains("${")), PackageSpec::parse);
     }
 
     /**
@@ -229,6 +200,27 @@ public final class FieldChecks {
             }
         }
         return entries;
+    }
+
+    private static Optional<String> firstProblem(Stream<String> entries, Consumer<String> check) {
+        return entries.map(entry -> problem(() -> check.accept(entry))).flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * Runs one of the engine's checks and turns its refusal into the problem to show.
+     *
+     * @param check the check, throwing {@link IllegalArgumentException} naming the input
+     * @return the engine's message as a sentence, or empty when the check passes
+     */
+    static Optional<String> problem(Runnable check) {
+        try {
+            check.run();
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage() == null ? "The value is not valid" : e.getMessage();
+            String sentence = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+            return Optional.of(sentence.endsWith(".") ? sentence : sentence + ".");
+        }
     }
 
     private static String trimmed(String value) {

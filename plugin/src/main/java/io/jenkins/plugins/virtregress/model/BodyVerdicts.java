@@ -13,7 +13,8 @@ import org.virtregress.bisect.Verdict;
  * <li>The body completes normally: {@code GOOD}, unless it returns a verdict:</li>
  * <li>{@code 'good'}, {@code 'bad'} or {@code 'skip'} (any case), or {@code true} (good) / {@code false} (bad);</li>
  * <li>a number, read as an exit code the way {@code git bisect run} does: 0 good, 125 skip,
- *     1–127 bad, anything else stops the bisection (as {@code sh(returnStatus: true, …)} gives);</li>
+ *     1–127 bad, anything else stops the bisection (as {@code sh(returnStatus: true, …)} gives), by
+ *     the engine's {@link Verdict#ofExitCode(int)};</li>
  * <li>another string stops the bisection: a typo must not become a verdict;</li>
  * <li>any other value (such as what the last step returned) counts as completing normally: good.</li>
  * <li>The body fails as a test fails (a failing {@code sh}, {@code error}: Jenkins' {@code AbortException}):
@@ -26,9 +27,6 @@ import org.virtregress.bisect.Verdict;
  * the bisection. Those two are decided by the step, which sees the Pipeline exception types.
  */
 public final class BodyVerdicts {
-    /** The exit code {@code git bisect run} reads as "cannot test this commit". */
-    static final int SKIP_CODE = 125;
-
     private BodyVerdicts() {
     }
 
@@ -46,16 +44,14 @@ public final class BodyVerdicts {
         }
         if (value instanceof Number number) {
             long code = number.longValue();
-            if (code == 0) {
-                return result(Verdict.GOOD, duration, "body returned 0");
+            if (code < Integer.MIN_VALUE || code > Integer.MAX_VALUE) {
+                throw new ProbeAbortedException("the probe body returned " + code + ": stopping the bisection");
             }
-            if (code == SKIP_CODE) {
-                return result(Verdict.SKIP, duration, "body returned 125");
+            try {
+                return result(Verdict.ofExitCode((int) code), duration, "body returned " + code);
+            } catch (ProbeAbortedException e) {
+                throw new ProbeAbortedException("the probe body returned " + code + ": " + e.getMessage(), e);
             }
-            if (code >= 1 && code <= 127) {
-                return result(Verdict.BAD, duration, "body returned " + code);
-            }
-            throw new ProbeAbortedException("the probe body returned " + code + ": stopping the bisection");
         }
         if (value instanceof CharSequence text) {
             String word = text.toString().trim().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.virtregress.model;
 
 import java.util.List;
+import org.virtregress.report.NewBuildRow;
 
 /**
  * Maps what the plugin keeps of a build's trigger to the regression report; the engine's own
@@ -17,8 +18,8 @@ public final class ReportSections {
      * @param builds the new builds
      * @return the new-builds section
      */
-    public static List<org.virtregress.report.NewBuild> newBuilds(List<NewBuild> builds) {
-        return builds.stream().map(b -> new org.virtregress.report.NewBuild(b.getName(), b.getPreviousVersion(),
+    public static List<NewBuildRow> newBuilds(List<NewBuild> builds) {
+        return builds.stream().map(b -> new NewBuildRow(b.getName(), b.getPreviousVersion(),
                 b.getVersion(), b.getArch(), b.getRepository(), b.getChecksum(), b.getSourceCommit())).toList();
     }
 }

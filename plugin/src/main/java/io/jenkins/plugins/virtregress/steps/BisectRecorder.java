@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.virtregress.bisect.BisectResult;
 import org.virtregress.report.CommitBisection;
-import org.virtregress.report.Probe;
+import org.virtregress.report.ProbeRow;
 import org.virtregress.report.RegressionReport;
 import org.virtregress.report.TextReport;
 
@@ -70,8 +70,8 @@ final class BisectRecorder {
     }
 
     private static CommitBisection withLogs(CommitBisection section, UnaryOperator<String> logLinks) {
-        List<Probe> probes = section.probes().stream()
-                .map(p -> new Probe(p.round(), p.candidate(), p.subject(), p.verdict(), p.runs(), p.duration(),
+        List<ProbeRow> probes = section.probes().stream()
+                .map(p -> new ProbeRow(p.round(), p.candidate(), p.subject(), p.verdict(), p.runs(), p.duration(),
                         p.log() == null ? null : logLinks.apply(p.log()), p.remaining()))
                 .toList();
         return new CommitBisection(section.repository(), section.good(), section.bad(), section.outcome(),

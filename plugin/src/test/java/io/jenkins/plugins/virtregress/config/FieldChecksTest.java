@@ -2,7 +2,13 @@ package io.jenkins.plugins.virtregress.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.virtregress.install.PackageSpec;
+import org.virtregress.repo.PackageSelector;
+import org.virtregress.repo.Repository;
 
 class FieldChecksTest {
     @Test
@@ -16,7 +22,7 @@ class FieldChecksTest {
     void shouldRefuseRepositoryUrlsWithOtherSchemesOrPasswords() {
         assertThat(FieldChecks.repositoryUrl("ftp://example.org/repo")).get().asString().contains("http://");
         assertThat(FieldChecks.repositoryUrl("https://user:secret@example.org/repo"))
-                .get().asString().contains("choose credentials");
+                .get().asString().contains("credentials apart");
         assertThat(FieldChecks.repositoryUrl("https:///no-host")).get().asString().contains("no host");
         assertThat(FieldChecks.repositoryUrl(" ")).get().asString().contains("required");
     }
@@ -35,7 +41,7 @@ class FieldChecksTest {
         assertThat(FieldChecks.packageRequests("qemu=${VIRT_REGRESS_VERSION_QEMU}", true)).isEmpty();
         assertThat(FieldChecks.packageRequests("--oldpackage", true)).get().asString().contains("--oldpackage");
         assertThat(FieldChecks.packageRequests("qemu=9.1 $(reboot)", true)).isPresent();
-        assertThat(FieldChecks.packageRequests("qemu=9.1;x", true)).get().asString().contains("Version");
+        assertThat(FieldChecks.packageRequests("qemu=9.1;x", true)).get().asString().contains("version '9.1;x'");
         assertThat(FieldChecks.packageRequests("", false)).isEmpty();
         assertThat(FieldChecks.packageRequests("", true)).isPresent();
     }
@@ -87,5 +93,46 @@ class FieldChecksTest {
         assertThat(FieldChecks.controllerArchive("~/x")).get().asString().contains("absolute");
         assertThat(FieldChecks.controllerArchive("a/../../secrets")).get().asString().contains("..");
         assertThat(FieldChecks.controllerArchive("a\\..\\b")).get().asString().contains("..");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.org/repo/", "http://127.0.0.1:8080/", "file:///srv/repo",
+        "deb:http://127.0.0.1:8080/flat/", "ftp://example.org/repo", "https://user:secret@example.org/",
+        "https:///no-host", "mailto:repo@example.org", "https://example.org/%zz",
+        "deb:https://example.org/debian/dists/stable/", "HTTPS://EXAMPLE.ORG/"})
+    void shouldJudgeRepositoryUrlsAsTheEngineDoes(String url) {
+        assertAgree(FieldChecks.repositoryUrl(url), () -> Repository.parse(url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"qemu", "qemu-*", "lib?irt", "[lq]emu", "_foo", "a:b", "-rf", "qemu;reboot",
+        "*", "qemu-[", "x86_64+avx2", ".hidden"})
+    void shouldJudgePackagePatternsAsTheEngineDoes(String pattern) {
+        assertAgree(FieldChecks.packagePatterns(pattern), () -> PackageSelector.checkPattern(pattern));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"qemu", "qemu=9.1.0-4.1", "xen=1:2.3~rc1+git5^1", "_foo", "a:b", "qemu=-1",
+        "--oldpackage", "qemu=", "=9.1", "qemu=9.1;x", "c++=1_2"})
+    void shouldJudgePackageRequestsAsTheEngineDoes(String request) {
+        assertAgree(FieldChecks.packageRequests(request, true), () -> PackageSpec.parse(request));
+    }
+
+    @Test
+    void shouldTellTheRulesTheFormUsedToGetWrong() {
+        assertThat(FieldChecks.packagePatterns("_foo")).isPresent();
+        assertThat(FieldChecks.packageRequests("a:b", true)).isPresent();
+        assertThat(FieldChecks.packageRequests("qemu=-1", true)).isPresent();
+    }
+
+    /** Asserts that the form refuses exactly what the engine refuses, with the engine's reason. */
+    private static void assertAgree(Optional<String> form, Runnable engine) {
+        try {
+            engine.run();
+        } catch (IllegalArgumentException e) {
+            assertThat(form).get().asString().containsIgnoringCase(e.getMessage());
+            return;
+        }
+        assertThat(form).isEmpty();
     }
 }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.virtregress.bisect.ProbeAbortedException;
 import org.virtregress.bisect.Verdict;
 
@@ -65,5 +67,26 @@ class BodyVerdictsTest {
                 .hasMessageContaining("groovy.lang.MissingMethodException").hasMessageContaining("shh");
         assertThatThrownBy(() -> BodyVerdicts.fromFailure(new IOException("agent went away"), Duration.ZERO))
                 .isInstanceOf(ProbeAbortedException.class).hasMessageContaining("agent went away");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 124, 125, 126, 127, 128, 139, 255, -1, Integer.MIN_VALUE})
+    void shouldReadEveryExitCodeAsTheEngineDoes(int code) throws Exception {
+        Verdict engine;
+        try {
+            engine = Verdict.ofExitCode(code);
+        } catch (ProbeAbortedException e) {
+            assertThatThrownBy(() -> verdictOf(code)).isInstanceOf(ProbeAbortedException.class)
+                    .hasMessageContaining(String.valueOf(code));
+            return;
+        }
+        assertThat(verdictOf(code)).isEqualTo(engine);
+        assertThat(verdictOf((long) code)).isEqualTo(engine);
+    }
+
+    @Test
+    void shouldStopOnANumberBeyondAnyExitCode() {
+        assertThatThrownBy(() -> verdictOf(1L << 32)).isInstanceOf(ProbeAbortedException.class)
+                .hasMessageContaining(String.valueOf(1L << 32));
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.virtregress.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.virtregress.testing.BisectResultBuilder.bisectResult;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -58,10 +59,11 @@ class JsonRoundTripTest {
         String culprit = "a".repeat(40);
         ProbeRecord probe = new ProbeRecord(Phase.BISECT, 1, culprit, "b".repeat(40), Verdict.BAD, 2,
                 List.of(Verdict.BAD, Verdict.BAD), Duration.ofSeconds(8), "logs/1", "sig", "exit 1", false);
-        BisectResult result = new BisectResult(List.of("c".repeat(40)), culprit, 5, Outcome.COMPLETE, "first bad",
-                new CandidateDetails(culprit, "Ann <ann@example.org>", Instant.parse("2026-01-01T00:00:00Z"), "break",
-                        List.of("hw/i386/pc.c")), List.of(), List.of(probe), List.of(), 1, 1, 2, 1,
-                Duration.ofSeconds(9), Duration.ofSeconds(8), null, List.of());
+        BisectResult result = bisectResult().range(List.of("c".repeat(40)), culprit).candidates(5)
+                .outcome(Outcome.COMPLETE, "first bad")
+                .culprit(new CandidateDetails(culprit, "Ann <ann@example.org>", Instant.parse("2026-01-01T00:00:00Z"), "break",
+                        List.of("hw/i386/pc.c")))
+                .probes(List.of(probe)).counts(1, 1, 2, 1).times(Duration.ofSeconds(9), Duration.ofSeconds(8)).build();
         BisectOutcome outcome = new BisectOutcome(result, Map.of(culprit, "break"),
                 Map.of("BISECT/1/" + culprit, 3), "virt-regress-bisect/state-0123456789abcdef-logs", 1, true);
 

@@ -5,7 +5,7 @@ import org.virtregress.repo.Build;
 import org.virtregress.repo.BuildChange;
 
 /**
- * One package build a poll detected.
+ * A row of the report's new-builds table: one package build a poll detected.
  *
  * @param name the package name
  * @param oldVersion the version seen before, null when the package is new
@@ -16,7 +16,7 @@ import org.virtregress.repo.BuildChange;
  * @param sourceCommit the upstream commit the build was made from, or null when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NewBuild(String name, String oldVersion, String newVersion, String arch, String repository,
+public record NewBuildRow(String name, String oldVersion, String newVersion, String arch, String repository,
                        String checksum, String sourceCommit) {
 
     /**
@@ -25,9 +25,9 @@ public record NewBuild(String name, String oldVersion, String newVersion, String
      * @param change the poll's change: the new build and the one it replaces, if any
      * @return the new build, its old version being the replaced build's
      */
-    public static NewBuild from(BuildChange change) {
+    public static NewBuildRow from(BuildChange change) {
         Build build = change.build();
-        return new NewBuild(build.name(), change.previous() == null ? null : change.previous().evr(), build.evr(),
+        return new NewBuildRow(build.name(), change.previous() == null ? null : change.previous().evr(), build.evr(),
                 build.arch(), build.repository(), build.checksum().toString(), build.sourceCommit());
     }
 }

@@ -7,7 +7,8 @@ import org.virtregress.bisect.BisectResult;
 import org.virtregress.bisect.ProbeRecord;
 
 /**
- * The bisection over archived package builds: which build first brought the failure.
+ * The report's section on the bisection over archived package builds: which build first brought
+ * the failure.
  *
  * @param packageName the package whose builds were bisected
  * @param candidateCount how many builds the range held before the first probe
@@ -17,15 +18,15 @@ import org.virtregress.bisect.ProbeRecord;
  * @param confidence the figures of a probabilistic bisection (an intermittent failure), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BuildBisection(String packageName, int candidateCount, Build lastGood, Build firstBad, List<Probe> probes,
+public record BuildBisectionSection(String packageName, int candidateCount, Build lastGood, Build firstBad, List<ProbeRow> probes,
                              Confidence confidence) {
     /** Normalizes absent probes to an empty list. */
-    public BuildBisection {
+    public BuildBisectionSection {
         probes = Lists.copy(probes);
     }
 
     /** Creates the report of a deterministic bisection, which has no {@link Confidence}. */
-    public BuildBisection(String packageName, int candidateCount, Build lastGood, Build firstBad, List<Probe> probes) {
+    public BuildBisectionSection(String packageName, int candidateCount, Build lastGood, Build firstBad, List<ProbeRow> probes) {
         this(packageName, candidateCount, lastGood, firstBad, probes, null);
     }
 
@@ -58,10 +59,10 @@ public record BuildBisection(String packageName, int candidateCount, Build lastG
      * @param remaining how many candidates were left after a probe, or {@code null} when unknown
      * @return the report, with the {@link Confidence} of a probabilistic bisection
      */
-    public static BuildBisection from(String packageName, BisectResult result, org.virtregress.repo.Build lastGood,
+    public static BuildBisectionSection from(String packageName, BisectResult result, org.virtregress.repo.Build lastGood,
                                       org.virtregress.repo.Build firstBad, Function<String, String> subjects,
                                       Function<ProbeRecord, Integer> remaining) {
-        return new BuildBisection(packageName, result.candidates(), Build.from(lastGood), Build.from(firstBad),
-                Probe.from(result.probes(), subjects, remaining), Confidence.from(result));
+        return new BuildBisectionSection(packageName, result.candidates(), Build.from(lastGood), Build.from(firstBad),
+                ProbeRow.from(result.probes(), subjects, remaining), Confidence.from(result));
     }
 }

@@ -9,7 +9,8 @@ import java.util.function.Function;
 import org.virtregress.bisect.ProbeRecord;
 
 /**
- * One probe of a bisection: a candidate (a commit or a package build) built, installed and tested.
+ * A row of the report's probe table: one probe of a bisection, a candidate (a commit or a package
+ * build) built, installed and tested.
  *
  * @param round the round it belongs to, from 1; several probes may share a round when run in parallel
  * @param candidate the commit hash, or the build version in a bisection over builds
@@ -21,10 +22,10 @@ import org.virtregress.bisect.ProbeRecord;
  * @param remaining how many candidates remained after this probe, or null when unknown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Probe(int round, String candidate, String subject, Verdict verdict, int runs, Duration duration,
+public record ProbeRow(int round, String candidate, String subject, Verdict verdict, int runs, Duration duration,
                     String log, Integer remaining) {
     /** Requires a candidate and a verdict. */
-    public Probe {
+    public ProbeRow {
         Objects.requireNonNull(candidate, "candidate");
         Objects.requireNonNull(verdict, "verdict");
     }
@@ -49,8 +50,8 @@ public record Probe(int round, String candidate, String subject, Verdict verdict
      * @param remaining how many candidates were left after it, or {@code null} when unknown
      * @return the probe, its round at least 1
      */
-    public static Probe from(ProbeRecord record, String subject, Integer remaining) {
-        return new Probe(Math.max(1, record.round()), record.candidate(), subject,
+    public static ProbeRow from(ProbeRecord record, String subject, Integer remaining) {
+        return new ProbeRow(Math.max(1, record.round()), record.candidate(), subject,
                 Verdict.valueOf(record.verdict().name()), record.runs(), record.duration(), record.logRef(), remaining);
     }
 
@@ -62,9 +63,9 @@ public record Probe(int round, String candidate, String subject, Verdict verdict
      * @param remaining how many candidates were left after a probe, or {@code null} when unknown
      * @return the probes
      */
-    public static List<Probe> from(List<ProbeRecord> records, Function<String, String> subjects,
+    public static List<ProbeRow> from(List<ProbeRecord> records, Function<String, String> subjects,
                                    Function<ProbeRecord, Integer> remaining) {
-        List<Probe> probes = new ArrayList<>();
+        List<ProbeRow> probes = new ArrayList<>();
         for (ProbeRecord record : records) {
             probes.add(from(record, subjects.apply(record.candidate()), remaining.apply(record)));
         }
