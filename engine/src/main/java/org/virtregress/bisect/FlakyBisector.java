@@ -33,8 +33,12 @@ import org.virtregress.storage.Json;
  * the result's notes say how many). The good end is the oldest candidate's parent.
  *
  * <p>Steps: the bad end runs until it fails once (within the budget; else
- * {@link Outcome#UNREPRODUCIBLE}, with how often it ran). Then each round runs the k positions with
- * the largest expected information gain. When one candidate holds the target, the confirmation
+ * {@link Outcome#UNREPRODUCIBLE}, with how often it ran). While every run agrees with a
+ * deterministic test, each round runs the k points splitting the candidates left into equal parts
+ * (the midpoint for k = 1, as the deterministic search); otherwise it runs the k positions with
+ * the largest expected information gain. The target is the confidence while the runs agree with a
+ * deterministic test, and 1 - (1 - confidence) / 4 once one contradicts it. When one candidate
+ * holds the target, the confirmation
  * runs the culprit and its parent until "this commit introduced it", weighed from the runs of the
  * culprit, its parent and the two ends alone, passes the target too ({@link Outcome#COMPLETE});
  * their runs feed the search as well, so a parent that fails sends the search on. A spent budget
