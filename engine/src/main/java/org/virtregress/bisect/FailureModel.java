@@ -78,7 +78,7 @@ public final class FailureModel {
      * Returns the grid the search uses by default: q from 0.05 to 1 in steps of 0.05, f in
      * {0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1}, every pair with {@code f < q}. A quarter of
      * the prior is on q = 1 (the failure shows on every run of a bad candidate) and a quarter on
-     * f = 0 (the test never fails on a good one), the rest spread evenly: a steady test needs no
+     * f = 0 (the test never fails on a good one), the rest spread evenly: a steady test needs on average no
      * more runs than the deterministic search, while a lucky streak of a flaky test (a bad
      * candidate passing where q = 1 would not let it) seldom fools the search, whose target is
      * stricter once a run has shown the test flaky (bench/RESULTS.md).
