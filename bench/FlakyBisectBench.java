@@ -25,25 +25,25 @@ import org.virtregress.bisect.ProbeResult;
  * "Correct" is an answer naming the planted culprit (COMPLETE for the engine's searches); "wrong and
  * confident" is a COMPLETE answer naming another commit (for git bisect: every wrong answer).
  *
- * Usage: java -cp virt-regress.jar bench/FlakyBisectBench.java [TRIALS [SIZES [SEED]]]
- *   SIZES is a comma-separated list (default 1000,10000).
+ * Usage: java -cp virt-regress.jar bench/FlakyBisectBench.java [TRIALS [SIZES [SEED [QS [FS]]]]]
+ *   SIZES, QS and FS are comma-separated lists (defaults 1000,10000; 0.2,0.5,0.8,1; 0,0.02).
  */
 public class FlakyBisectBench {
-    private static final double[] QS = {0.2, 0.5, 0.8, 1.0};
-    private static final double[] FS = {0, 0.02};
 
     public static void main(String[] args) throws Exception {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         String[] sizes = (args.length > 1 ? args[1] : "1000,10000").split(",");
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        double[] qs = values(args.length > 3 ? args[3] : "0.2,0.5,0.8,1");
+        double[] fs = values(args.length > 4 ? args[4] : "0,0.02");
         System.out.println("| commits | q | f | strategy | correct | wrong and confident | mean runs |");
         System.out.println("|---:|---:|---:|---|---:|---:|---:|");
         for (String size : sizes) {
             int n = Integer.parseInt(size.trim());
             List<String> ids = IntStream.rangeClosed(0, n).mapToObj(i -> "c" + i).toList();
             BisectRange range = BuildBisection.of(ids);
-            for (double q : QS) {
-                for (double f : FS) {
+            for (double q : qs) {
+                for (double f : fs) {
                     List<Strategy> strategies = List.of(
                             new Strategy("git bisect", true,
                                     () -> Bisector.builder().confirm(0).checkBadEnd(false).build()::run),
@@ -80,6 +80,10 @@ public class FlakyBisectBench {
             }
         }
         System.out.printf(Locale.ROOT, "%d trials per row, seed %d%n", trials, seed);
+    }
+
+    private static double[] values(String list) {
+        return java.util.Arrays.stream(list.split(",")).mapToDouble(v -> Double.parseDouble(v.trim())).toArray();
     }
 
     private interface Search {

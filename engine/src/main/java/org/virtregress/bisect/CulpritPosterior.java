@@ -83,6 +83,34 @@ public final class CulpritPosterior {
         }
     }
 
+    /**
+     * Returns the interval a deterministic test would leave, when every run so far is consistent
+     * with one: no position both passed and failed, the good end never failed, the bad end never
+     * passed, and every position that passed is older than every one that failed.
+     *
+     * @return {newest position that passed (-1 when none), oldest that failed}, or empty when the runs disagree
+     */
+    public java.util.Optional<int[]> consistentInterval() {
+        int newestPass = -1;
+        int oldestFail = n - 1;
+        if (fails[0] > 0 || passes[n] > 0) {
+            return java.util.Optional.empty();
+        }
+        for (int index = 1; index <= n; index++) {
+            if (fails[index] > 0 && passes[index] > 0) {
+                return java.util.Optional.empty();
+            }
+            if (passes[index] > 0) {
+                newestPass = index - 1;
+            }
+            if (fails[index] > 0 && index - 1 < oldestFail) {
+                oldestFail = index - 1;
+            }
+        }
+        return newestPass < oldestFail ? java.util.Optional.of(new int[] {newestPass, oldestFail})
+                : java.util.Optional.empty();
+    }
+
     /** Returns the posterior probability of each position being the culprit, oldest first; they sum to 1. */
     public double[] probabilities() {
         View view = current();

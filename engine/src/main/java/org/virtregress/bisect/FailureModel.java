@@ -13,7 +13,7 @@ public final class FailureModel {
     private static final double[] STANDARD_Q = {
         0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0};
     private static final double[] STANDARD_F = {0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1};
-    private static final double ALWAYS_FAILS_WEIGHT = 0.1;
+    private static final double ALWAYS_FAILS_WEIGHT = 0.25;
     private static final double NEVER_FAILS_WEIGHT = 0.25;
 
     final double[] q;
@@ -76,13 +76,12 @@ public final class FailureModel {
 
     /**
      * Returns the grid the search uses by default: q from 0.05 to 1 in steps of 0.05, f in
-     * {0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1}, every pair with {@code f < q}. A tenth of the
-     * prior is on q = 1 (the failure shows on every run of a bad candidate) and a quarter on f = 0
-     * (the test never fails on a good one), the rest spread evenly: a steady test needs few runs
-     * more than the deterministic search, while a lucky streak of a flaky test (a bad candidate
-     * passing where q = 1 would not let it) seldom fools the search. More weight on q = 1 saves a
-     * run or two on steady tests but makes wrong confident answers on flaky ones several times
-     * likelier (bench/RESULTS.md).
+     * {0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1}, every pair with {@code f < q}. A quarter of
+     * the prior is on q = 1 (the failure shows on every run of a bad candidate) and a quarter on
+     * f = 0 (the test never fails on a good one), the rest spread evenly: a steady test needs on average no
+     * more runs than the deterministic search, while a lucky streak of a flaky test (a bad
+     * candidate passing where q = 1 would not let it) seldom fools the search, whose target is
+     * stricter once a run has shown the test flaky (bench/RESULTS.md).
      */
     public static FailureModel standard() {
         return weighted(STANDARD_Q, STANDARD_F, ALWAYS_FAILS_WEIGHT, NEVER_FAILS_WEIGHT);

@@ -33,8 +33,12 @@ import org.virtregress.storage.Json;
  * the result's notes say how many). The good end is the oldest candidate's parent.
  *
  * <p>Steps: the bad end runs until it fails once (within the budget; else
- * {@link Outcome#UNREPRODUCIBLE}, with how often it ran). Then each round runs the k positions with
- * the largest expected information gain. When one candidate holds the target, the confirmation
+ * {@link Outcome#UNREPRODUCIBLE}, with how often it ran). While every run agrees with a
+ * deterministic test, each round runs the k points splitting the candidates left into equal parts
+ * (the midpoint for k = 1, as the deterministic search); otherwise it runs the k positions with
+ * the largest expected information gain. The target is the confidence while the runs agree with a
+ * deterministic test, and 1 - (1 - confidence) / 4 once one contradicts it. When one candidate
+ * holds the target, the confirmation
  * runs the culprit and its parent until "this commit introduced it", weighed from the runs of the
  * culprit, its parent and the two ends alone, passes the target too ({@link Outcome#COMPLETE});
  * their runs feed the search as well, so a parent that fails sends the search on. A spent budget
@@ -56,6 +60,7 @@ public final class FlakyBisector {
     private static final String REPLAYED = " (from the state file)";
     private static final String KEY_PREFIX = "FLAKY/";
     private static final int CHART_POSITIONS = 40;
+    private static final double FLAKY_MARGIN = 4;
 
     private final int probes;
     private final double confidence;
@@ -333,7 +338,8 @@ public final class FlakyBisector {
             while (true) {
                 double[] probabilities = posterior.probabilities();
                 Block top = top(probabilities);
-                if (top.mass() >= confidence) {
+                double target = target();
+                if (top.mass() >= target) {
                     if (top.first() != top.last()) {
                         return result(Outcome.INCONCLUSIVE, String.format(Locale.ROOT, "untestable candidates hide the"
                                 + " culprit: it is one of these %d with probability %.4f", top.last() - top.first() + 1,
@@ -341,7 +347,7 @@ public final class FlakyBisector {
                     }
                     int culprit = top.last();
                     CulpritPosterior.Introduction introduction = posterior.introduced(culprit);
-                    if (introduction.introduced() >= confidence) {
+                    if (introduction.introduced() >= target) {
                         return result(Outcome.COMPLETE, String.format(Locale.ROOT, "first bad: %s with probability %.4f;"
                                 + " confirmed: %s", chain.get(culprit).id(), top.mass(), figures(culprit, introduction)),
                                 culprit, List.of(), top);
@@ -354,6 +360,9 @@ public final class FlakyBisector {
                                 figures(culprit, introduction)), culprit, List.of(), top);
                     }
                     runRound(pool, Phase.CONFIRM, next.subList(0, Math.min(next.size(), maxRuns - runs)));
+                    continue;
+                }
+                if (runs < maxRuns && steady(pool)) {
                     continue;
                 }
                 List<CulpritPosterior.Pick> picks = runs >= maxRuns ? List.of()
@@ -370,6 +379,51 @@ public final class FlakyBisector {
                 rounds++;
                 runRound(pool, Phase.BISECT, picks.stream().map(CulpritPosterior.Pick::position).toList());
             }
+        }
+
+        /**
+         * While every run agrees with a deterministic test, runs what the deterministic search would:
+         * the points splitting the interval left between the newest pass and the oldest failure into
+         * equal parts (the midpoint for one run at a time). Returns false, running nothing, when the
+         * runs disagree, one candidate is left, or a point cannot be tested; the search then chooses
+         * by information gain, which confirms a lone candidate with the fewest runs.
+         */
+        private boolean steady(ExecutorService pool) throws IOException, InterruptedException, ProbeAbortedException {
+            Optional<int[]> interval = posterior.consistentInterval();
+            if (interval.isEmpty()) {
+                return false;
+            }
+            int newestPass = interval.get()[0];
+            int oldestFail = interval.get()[1];
+            if (oldestFail - newestPass == 1) {
+                return false;
+            }
+            int width = oldestFail - newestPass;
+            int count = Math.min(Math.min(probes, maxRuns - runs), width - 1);
+            List<Integer> points = new ArrayList<>();
+            for (int j = 1; j <= count; j++) {
+                int point = newestPass + (int) Math.round((double) j * width / (count + 1));
+                point = Math.max(newestPass + 1, Math.min(oldestFail - 1, point));
+                if (!testable(point)) {
+                    return false;
+                }
+                if (!points.contains(point)) {
+                    points.add(point);
+                }
+            }
+            rounds++;
+            runRound(pool, Phase.BISECT, points);
+            return true;
+        }
+
+        /**
+         * The posterior an answer must reach: the confidence while every run agrees with a
+         * deterministic test; once one contradicts it, a quarter of the error the confidence allows
+         * (0.9975 for 0.99), a margin for a flaky test that strays from the model (q varying from
+         * commit to commit, or a streak the grid finds too unlikely).
+         */
+        private double target() {
+            return posterior.consistentInterval().isPresent() ? confidence : 1 - (1 - confidence) / FLAKY_MARGIN;
         }
 
         private List<Integer> confirmationProbes(int culprit, CulpritPosterior.Introduction introduction) {

@@ -205,4 +205,39 @@ class CulpritPosteriorTest {
         assertThat(posterior.meanFailWhenBad()).isCloseTo(0.25, within(0.05));
         assertThat(posterior.meanFailWhenGood()).isLessThan(0.01);
     }
+
+    @Test
+    void shouldGiveTheDeterministicIntervalOnlyWhileEveryRunAgrees() {
+        CulpritPosterior posterior = new CulpritPosterior(10, MODEL);
+        posterior.observe(9, true);
+        assertThat(posterior.consistentInterval()).hasValueSatisfying(i -> assertThat(i).containsExactly(-1, 9));
+
+        posterior.observe(2, false);
+        posterior.observe(6, true);
+        posterior.observe(2, false);
+        assertThat(posterior.consistentInterval()).hasValueSatisfying(i -> assertThat(i).containsExactly(2, 6));
+
+        posterior.observe(4, true);
+        posterior.observe(4, false);
+        assertThat(posterior.consistentInterval()).isEmpty();
+    }
+
+    @Test
+    void shouldGiveNoDeterministicIntervalWhenAPassIsNewerThanAFailure() {
+        CulpritPosterior posterior = new CulpritPosterior(10, MODEL);
+        posterior.observe(9, true);
+        posterior.observe(3, true);
+        posterior.observe(5, false);
+
+        assertThat(posterior.consistentInterval()).isEmpty();
+    }
+
+    @Test
+    void shouldGiveNoDeterministicIntervalWhenTheGoodEndFails() {
+        CulpritPosterior posterior = new CulpritPosterior(10, MODEL);
+        posterior.observe(9, true);
+        posterior.observe(-1, true);
+
+        assertThat(posterior.consistentInterval()).isEmpty();
+    }
 }

@@ -59,6 +59,21 @@ class FlakyBisectorTest {
     }
 
     @Test
+    void shouldProbeASteadyTestWhereTheDeterministicSearchDoes() throws Exception {
+        BisectRange range = BuildBisection.of(builds(1025));
+        BisectResult flaky = FlakyBisector.builder().build().run(range, seeded(3, 700, 1, 0));
+        BisectResult deterministic = Bisector.builder().repeat(1).confirm(3).build().run(range, seeded(3, 700, 1, 0));
+        List<String> midpoints = deterministic.probes().stream().filter(r -> r.phase() == Phase.BISECT)
+                .map(ProbeRecord::candidate).toList();
+
+        assertThat(flaky.outcome()).as(flaky.reason()).isEqualTo(Outcome.COMPLETE);
+        assertThat(flaky.culprit().id()).isEqualTo("build-700");
+        assertThat(midpoints).hasSize(10);
+        assertThat(flaky.probes().stream().filter(r -> r.phase() == Phase.BISECT).limit(midpoints.size())
+                .map(ProbeRecord::candidate)).containsExactlyElementsOf(midpoints);
+    }
+
+    @Test
     void shouldRerunTheBadEndUntilItFailsAndSayHowOften() throws Exception {
         Probe failsOnFourthRun = new Probe() {
             private final AtomicInteger badEndRuns = new AtomicInteger();
