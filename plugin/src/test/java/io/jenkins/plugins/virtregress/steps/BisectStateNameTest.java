@@ -12,7 +12,7 @@ class BisectStateNameTest {
     private static final String BAD = "2".repeat(40);
 
     private static BisectFingerprint fingerprint(String bad, List<String> command, int repeat, int confirm) {
-        return new BisectFingerprint("/work/qemu", List.of(GOOD), bad, 12, List.of(), false, command,
+        return new BisectFingerprint("/srv/git/qemu", List.of(GOOD), bad, 12, List.of(), false, command,
                 Duration.ofMinutes(60), repeat, false, false, null, confirm);
     }
 
