@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.virtregress.bisect.FlakyBisector;
 import org.virtregress.hunt.CommandCommitProber;
 import org.virtregress.hunt.Hunt;
 import org.virtregress.hunt.HuntReport;
@@ -227,9 +228,12 @@ public final class HuntCommand implements Callable<Integer> {
         if (probes < 1 || confirm < 0) {
             throw new IllegalArgumentException("--probes must be at least 1 and --confirm at least 0");
         }
-        if (!(confidence > 0.5 && confidence < 1) || maxRuns < 1) {
+        try {
+            FlakyBisector.checkConfidence(confidence);
+            FlakyBisector.checkMaxRuns(maxRuns);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--confidence must be above 0.5 and below 1 and --max-runs at least 1: "
-                    + confidence + ", " + maxRuns);
+                    + confidence + ", " + maxRuns, e);
         }
         Path work = report != null ? report.toAbsolutePath() : Files.createTempDirectory("virt-regress-hunt-");
         Path stateFile = state != null ? state.toAbsolutePath()

@@ -84,6 +84,35 @@ public final class FlakyBisector {
         this.question = builder.question;
     }
 
+    /**
+     * Checks a target confidence: above 0.5 (a culprit more likely than all the others together)
+     * and below 1 (which no finite number of runs reaches).
+     *
+     * @param p the confidence
+     * @return {@code p}
+     * @throws IllegalArgumentException when it is out of range
+     */
+    public static double checkConfidence(double p) {
+        if (!(p > 0.5 && p < 1)) {
+            throw new IllegalArgumentException("confidence must be above 0.5 and below 1: " + p);
+        }
+        return p;
+    }
+
+    /**
+     * Checks a run budget: at least 1.
+     *
+     * @param n the most test runs
+     * @return {@code n}
+     * @throws IllegalArgumentException when it is below 1
+     */
+    public static int checkMaxRuns(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("max runs must be at least 1: " + n);
+        }
+        return n;
+    }
+
     /** Returns a builder with the defaults: 1 run at a time, confidence 0.99, at most 1000 runs. */
     public static Builder builder() {
         return new Builder();
@@ -195,19 +224,13 @@ public final class FlakyBisector {
 
         /** Sets the posterior the answer must reach, strictly between 0.5 and 1. */
         public Builder confidence(double p) {
-            if (!(p > 0.5 && p < 1)) {
-                throw new IllegalArgumentException("confidence must be above 0.5 and below 1: " + p);
-            }
-            this.confidence = p;
+            this.confidence = checkConfidence(p);
             return this;
         }
 
         /** Sets the run budget: the most test runs in all, the bad end's included; at least 1. */
         public Builder maxRuns(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("max runs must be at least 1: " + n);
-            }
-            this.maxRuns = n;
+            this.maxRuns = checkMaxRuns(n);
             return this;
         }
 

@@ -57,12 +57,8 @@ public record HuntRequest(Path archive, Map<String, String> good, Map<String, St
         if (confirm < 0) {
             throw new IllegalArgumentException("confirm must not be negative: " + confirm);
         }
-        if (!(confidence > 0.5 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be above 0.5 and below 1: " + confidence);
-        }
-        if (maxRuns < 1) {
-            throw new IllegalArgumentException("max runs must be at least 1: " + maxRuns);
-        }
+        FlakyBisector.checkConfidence(confidence);
+        FlakyBisector.checkMaxRuns(maxRuns);
     }
 
     /**
