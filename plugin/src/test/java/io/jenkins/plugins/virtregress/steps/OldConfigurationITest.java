@@ -3,6 +3,10 @@ package io.jenkins.plugins.virtregress.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.virtregress.steps.bisect.BisectRegressionBuilder;
+import io.jenkins.plugins.virtregress.steps.install.InstallPackagesBuilder;
+import io.jenkins.plugins.virtregress.steps.poll.PackageRepositoryTrigger;
+import io.jenkins.plugins.virtregress.steps.suite.GuestTestsBuilder;
 import java.io.InputStream;
 import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;

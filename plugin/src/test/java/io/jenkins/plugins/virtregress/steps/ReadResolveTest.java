@@ -3,6 +3,8 @@ package io.jenkins.plugins.virtregress.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.util.XStream2;
+import io.jenkins.plugins.virtregress.steps.install.InstallPackagesBuilder;
+import io.jenkins.plugins.virtregress.steps.suite.GuestTestsBuilder;
 import org.junit.jupiter.api.Test;
 
 /** XStream leaves fields absent from the XML at null, false or 0; readResolve gives them their defaults. */

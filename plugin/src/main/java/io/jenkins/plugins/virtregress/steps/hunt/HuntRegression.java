@@ -12,7 +12,7 @@ import io.jenkins.plugins.virtregress.model.GuestTestsAction;
 import io.jenkins.plugins.virtregress.model.InstalledPackagesAction;
 import io.jenkins.plugins.virtregress.model.ReportAction;
 import io.jenkins.plugins.virtregress.model.ResultFile;
-import io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger;
+import io.jenkins.plugins.virtregress.steps.poll.PackageRepositoryTrigger;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,0 +1,203 @@
+package io.jenkins.plugins.virtregress.steps.hunt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
+import io.jenkins.plugins.virtregress.model.BisectReportAction;
+import io.jenkins.plugins.virtregress.steps.install.InstallPackagesBuilder;
+import io.jenkins.plugins.virtregress.steps.poll.PackageRepositoryTrigger;
+import io.jenkins.plugins.virtregress.steps.suite.GuestTestsBuilder;
+import io.jenkins.plugins.virtregress.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jenkins.model.Jenkins;
+import jenkins.model.ParameterizedJobMixIn;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * {@code huntRegression} takes its last good set from the newest earlier build whose suite passed,
+ * its failing set from the failing build, and its candidates from the trigger's archive.
+ */
+@WithJenkins
+class HuntRegressionITest {
+    /** A schedule that never fires (February 31st), so that only the test polls. */
+    private static final String NEVER = "H H 31 2 *";
+
+    /** Boots with demo 1.0 and 1.1; 1.2 and later break it. */
+    private static final String SUITE = """
+            v=$(cat "${VIRT_REGRESS_ROOT:-$WORKSPACE/root}/usr/share/demo/version")
+            echo 1..1
+            echo "# demo $v"
+            case "$v" in
+              1.0-*|1.1-*) echo "ok 1 - boots" ;;
+              *) echo "not ok 1 - boots" ;;
+            esac
+            """;
+
+    private static final String PIPELINE = """
+            node {
+              installPackages(packages: 'demo', manager: 'dnf', repositories: '%1$s', root: 'root', gpgCheck: false)
+              guestTests(command: 'sh %2$s', name: 'boot')
+              if (currentBuild.resultIsWorseOrEqualTo('UNSTABLE')) {
+                def verdict = huntRegression(command: 'sh %2$s', suite: 'boot', manager: 'dnf', root: 'root',
+                    gpgCheck: false, confirm: 1)
+                echo "verdict: ${verdict}"
+              }
+            }
+            """;
+
+    private static FreeStyleProject freestyle(JenkinsRule j, Path repository, Path suite, boolean archive)
+            throws Exception {
+        VirtRegressConfiguration.get().setAllowFileRepositories(true);
+        FreeStyleProject project = j.createFreeStyleProject("boot-" + archive);
+        project.addTrigger(trigger(repository, archive));
+        InstallPackagesBuilder install = new InstallPackagesBuilder("demo");
+        install.setManager("dnf");
+        install.setRepositories(repository.toUri().toString());
+        install.setRoot("root");
+        install.setGpgCheck(false);
+        project.getBuildersList().add(install);
+        GuestTestsBuilder tests = new GuestTestsBuilder("sh " + suite);
+        tests.setName("boot");
+        project.getBuildersList().add(tests);
+        HuntRegressionRecorder hunt = new HuntRegressionRecorder();
+        hunt.setConfirm(1);
+        project.getPublishersList().add(hunt);
+        return project;
+    }
+
+    private static PackageRepositoryTrigger trigger(Path repository, boolean archive) {
+        PackageRepositoryTrigger trigger = new PackageRepositoryTrigger(NEVER, repository.toUri().toString(), "demo");
+        if (archive) {
+            trigger.setArchive("archive");
+        }
+        return trigger;
+    }
+
+    /** Publishes a build of demo, polls, and waits for the build the poll starts. */
+    private static Run<?, ?> publishAndBuild(JenkinsRule j, Job<?, ?> job, Path directory, String version)
+            throws Exception {
+        Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", version, "1");
+        PackageRepositoryTrigger trigger = ((ParameterizedJobMixIn.ParameterizedJob<?, ?>) job)
+                .getTriggers().values().stream().filter(PackageRepositoryTrigger.class::isInstance)
+                .map(PackageRepositoryTrigger.class::cast).findFirst().orElseThrow();
+        assertThat(trigger.pollAndSchedule(job)).isNotEmpty();
+        j.waitUntilNoActivity();
+        return job.getLastBuild();
+    }
+
+    private static Path suite(Path directory) throws Exception {
+        Path suite = directory.resolve("suite.sh");
+        Files.writeString(suite, SUITE);
+        return suite;
+    }
+
+    @Test
+    void shouldHuntFromTheNewestPassingBuildToTheCulpritInAFreestyleJob(JenkinsRule j, @TempDir Path directory)
+            throws Exception {
+        Path repository = Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", "1.0", "1");
+        FreeStyleProject project = freestyle(j, repository, suite(directory), true);
+        project.getTrigger(PackageRepositoryTrigger.class).pollAndSchedule(project);
+        j.waitUntilNoActivity();
+        assertThat(project.getLastBuild().getResult()).isEqualTo(Result.SUCCESS);
+        assertThat(publishAndBuild(j, project, directory, "1.1").getResult()).isEqualTo(Result.SUCCESS);
+
+        FreeStyleBuild failing = (FreeStyleBuild) publishAndBuild(j, project, directory, "1.2");
+
+        assertThat(failing.getResult()).isEqualTo(Result.UNSTABLE);
+        j.assertLogContains("last good build #2 {demo=1.1-1}, failing set {demo=1.2-1}", failing);
+        BisectReportAction verdict = failing.getAction(BisectReportAction.class);
+        assertThat(verdict.getOutcome()).isEqualTo("BUILD");
+        assertThat(verdict.getCulprit()).isEqualTo("demo 1.2-1");
+        assertThat(verdict.getReport()).isNotNull();
+        assertThat(failing.getDescription()).isEqualTo("culprit: demo 1.2-1");
+        assertThat(project.getBuildByNumber(2).getAction(BisectReportAction.class)).isNull();
+    }
+
+    @Test
+    void shouldHuntFromTheBuildHistoryInAPipeline(JenkinsRule j, @TempDir Path directory) throws Exception {
+        Path repository = Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", "1.0", "1");
+        VirtRegressConfiguration.get().setAllowFileRepositories(true);
+        WorkflowJob job = j.createProject(WorkflowJob.class, "pipeline-hunt");
+        job.setDefinition(new CpsFlowDefinition(PIPELINE.formatted(repository.toUri(), suite(directory)), true));
+        job.addTrigger(trigger(repository, true));
+        job.getTriggers().values().stream().filter(PackageRepositoryTrigger.class::isInstance)
+                .map(PackageRepositoryTrigger.class::cast).findFirst().orElseThrow().pollAndSchedule(job);
+        j.waitUntilNoActivity();
+        assertThat(job.getLastBuild().getResult()).isEqualTo(Result.SUCCESS);
+
+        Run<?, ?> failing = publishAndBuild(j, job, directory, "1.2");
+
+        j.assertLogContains("last good build #1 {demo=1.0-1}, failing set {demo=1.2-1}", failing);
+        j.assertLogContains("verdict: culprit: demo 1.2-1", failing);
+        assertThat(failing.getAction(BisectReportAction.class).getCulprit()).isEqualTo("demo 1.2-1");
+    }
+
+    @Test
+    void shouldSaySoWhenNoEarlierBuildPassed(JenkinsRule j, @TempDir Path directory) throws Exception {
+        Path repository = Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", "1.2", "1");
+        FreeStyleProject project = freestyle(j, repository, suite(directory), true);
+        project.getTrigger(PackageRepositoryTrigger.class).pollAndSchedule(project);
+        j.waitUntilNoActivity();
+
+        FreeStyleBuild failing = project.getLastBuild();
+
+        assertThat(failing.getResult()).isEqualTo(Result.FAILURE);
+        j.assertLogContains("No earlier build (of the 0 before #1) passed suite boot", failing);
+        assertThat(failing.getAction(BisectReportAction.class)).isNull();
+    }
+
+    @Test
+    void shouldSaySoWhenTheTriggerKeepsNoArchive(JenkinsRule j, @TempDir Path directory) throws Exception {
+        Path repository = Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", "1.0", "1");
+        FreeStyleProject project = freestyle(j, repository, suite(directory), false);
+        project.getTrigger(PackageRepositoryTrigger.class).pollAndSchedule(project);
+        j.waitUntilNoActivity();
+
+        Run<?, ?> failing = publishAndBuild(j, project, directory, "1.2");
+
+        assertThat(failing.getResult()).isEqualTo(Result.FAILURE);
+        j.assertLogContains("has no package repository trigger with an archive", failing);
+    }
+
+    @Test
+    void shouldCheckTheHuntFieldsOnlyForUsersWhoMayConfigureTheJob(JenkinsRule j) throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("forms");
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer"));
+        HuntRegressionRecorder.DescriptorImpl action = j.jenkins.getDescriptorByType(
+                HuntRegressionRecorder.DescriptorImpl.class);
+        HuntRegressionStep.DescriptorImpl step = j.jenkins.getDescriptorByType(HuntRegressionStep.DescriptorImpl.class);
+
+        try (ACLContext ignored = ACL.as2(User.getById("configurer", true).impersonate2())) {
+            assertThat(action.doCheckProbes(0, project).kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(action.doCheckProbes(2, project).kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(step.doCheckConfirm(21, project).kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(step.doFillManagerItems(project)).hasSize(4);
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+            assertThatThrownBy(() -> action.doCheckConfirm(1, project)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> step.doFillManagerItems(project)).isInstanceOf(AccessDeniedException.class);
+        }
+    }
+}
