@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** A job saved by an older version, or written by hand, without the optional fields, gets their defaults. */
+/**
+ * A job saved by an older version, or written by hand, without the optional fields, gets their defaults;
+ * the fixture names the classes by their names before the steps had rooms of their own.
+ */
 @WithJenkins
 class OldConfigurationITest {
     @Test
