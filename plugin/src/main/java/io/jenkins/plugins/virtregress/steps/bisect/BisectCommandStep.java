@@ -5,7 +5,6 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.Serial;
@@ -24,9 +23,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Returns the outcome as a map.
  */
 public class BisectCommandStep extends BisectStepSettings {
-    private final String command;
-    private int timeoutMinutes = BisectRegressionBuilder.DEFAULT_TIMEOUT_MINUTES;
-
     /**
      * Creates the step.
      *
@@ -36,18 +32,17 @@ public class BisectCommandStep extends BisectStepSettings {
      */
     @DataBoundConstructor
     public BisectCommandStep(String good, String bad, String command) {
-        super(good, bad);
-        this.command = Util.fixNull(command).trim();
+        super(good, bad, command);
     }
 
-    /** Returns the command. */
+    /** Returns the test run in each candidate's worktree. */
     public String getCommand() {
-        return command;
+        return fields().getCommand();
     }
 
-    /** Returns the timeout minutes. */
+    /** Returns how long one run of the command may take, in minutes. */
     public int getTimeoutMinutes() {
-        return timeoutMinutes;
+        return fields().getTimeoutMinutes();
     }
 
     /**
@@ -57,26 +52,16 @@ public class BisectCommandStep extends BisectStepSettings {
      */
     @DataBoundSetter
     public void setTimeoutMinutes(int timeoutMinutes) {
-        this.timeoutMinutes = Math.max(1, timeoutMinutes);
+        fields().setTimeoutMinutes(timeoutMinutes);
     }
 
     /**
-     * Fills the freestyle builder with this step's fields.
+     * Returns the freestyle builder filled with this step's fields.
      *
      * @return the builder
      */
     BisectRegressionBuilder toBuilder() {
-        BisectRegressionBuilder builder = new BisectRegressionBuilder(getGood(), getBad(), command);
-        builder.setRepository(getRepository());
-        builder.setPaths(getPaths());
-        builder.setFirstParent(isFirstParent());
-        builder.setProbes(getProbes());
-        builder.setRepeat(getRepeat());
-        builder.setConfirm(getConfirm() == null ? "" : getConfirm().toString());
-        builder.setFlaky(isFlaky());
-        builder.setConfidence(getConfidence());
-        builder.setTimeoutMinutes(timeoutMinutes);
-        return builder;
+        return fields();
     }
 
     @Override

@@ -27,13 +27,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.virtregress.bisect.FlakyBisector;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import org.virtregress.bisect.FlakyBisector;
 import org.virtregress.bisect.Outcome;
 import org.virtregress.storage.Json;
 
@@ -287,7 +288,7 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
      */
     BisectReportAction bisect(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener)
             throws IOException, InterruptedException {
-        BisectSettings settings = settings(env);
+        BisectSettings settings = settings(env::expand);
         settings.check();
         List<String> argv = Arrays.asList(Util.tokenize(env.expand(command)));
         if (argv.isEmpty()) {
@@ -308,9 +309,17 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
         }
     }
 
-    private BisectSettings settings(EnvVars env) throws AbortException {
+    /**
+     * Turns the fields into the settings of one bisection: the one place where the freestyle step and
+     * the Pipeline steps read them.
+     *
+     * @param expand expands the build's variables in a text field, or leaves it as it is
+     * @return the settings, the global default filling an absent confirmation count
+     * @throws AbortException if the confirmation count is not a whole number
+     */
+    BisectSettings settings(UnaryOperator<String> expand) throws AbortException {
         int confirmations;
-        String value = env.expand(confirm);
+        String value = expand.apply(confirm);
         if (value.isEmpty()) {
             confirmations = VirtRegressConfiguration.get().getDefaultConfirmations();
         } else {
@@ -320,21 +329,28 @@ public class BisectRegressionBuilder extends Builder implements SimpleBuildStep 
                 throw new AbortException("confirm must be a whole number, not " + value);
             }
         }
-        return new BisectSettings(env.expand(repository), FieldChecks.split(env.expand(good)), env.expand(bad),
-                FieldChecks.split(env.expand(paths)), firstParent, probes, repeat, confirmations, flaky, getConfidence());
+        return new BisectSettings(expand.apply(repository), FieldChecks.split(expand.apply(good)), expand.apply(bad),
+                FieldChecks.split(expand.apply(paths)), firstParent, probes, repeat, confirmations, flaky,
+                getConfidence());
     }
 
     /** Describes the step and checks its form fields. */
     @Extension
     public static class DescriptorImpl extends BuildStepDescriptor<Builder> {
-        /** The fields whose help is shared with the Pipeline steps, kept once under {@link BisectStepSettings}. */
-        static final List<String> SHARED_HELP = List.of("bad", "confirm", "firstParent", "good", "paths", "probes",
-                "repeat", "repository");
+        /**
+         * The fields whose help is kept once, under {@link BisectStepSettings}: every field of this
+         * builder, which {@link BisectCommandStep} takes too.
+         */
+        static final List<String> SHARED_HELP = List.of("bad", "command", "confidence", "confirm", "firstParent",
+                "flaky", "good", "paths", "probes", "repeat", "repository", "timeoutMinutes");
 
-        /** Points the shared fields' help at the one copy the Pipeline steps use too. */
+        /**
+         * Points the fields' help at the command step's, which finds it under its superclass
+         * {@link BisectStepSettings}: a redirect needs a class that has a descriptor.
+         */
         public DescriptorImpl() {
             for (String field : SHARED_HELP) {
-                addHelpFileRedirect(field, BisectStepSettings.class, field);
+                addHelpFileRedirect(field, BisectCommandStep.class, field);
             }
         }
 

@@ -27,7 +27,7 @@ public class BisectStartStep extends BisectStepSettings {
      */
     @DataBoundConstructor
     public BisectStartStep(String good, String bad) {
-        super(good, bad);
+        super(good, bad, "");
     }
 
     @Override

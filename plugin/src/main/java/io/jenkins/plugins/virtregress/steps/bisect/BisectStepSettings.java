@@ -1,53 +1,45 @@
 package io.jenkins.plugins.virtregress.steps.bisect;
 
-import hudson.Util;
-import io.jenkins.plugins.virtregress.config.FieldChecks;
-import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
+import hudson.AbortException;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.virtregress.bisect.FlakyBisector;
 
 /**
  * The fields of a bisection as Pipeline steps take them: {@code good}, {@code bad},
  * {@code repository}, {@code paths}, {@code firstParent}, {@code probes}, {@code repeat},
- * {@code confirm}, {@code flaky}, {@code confidence}.
+ * {@code confirm}, {@code flaky}, {@code confidence}. A step holds them in a
+ * {@link BisectRegressionBuilder}, which trims them, fills their defaults and turns them into
+ * {@link BisectSettings}: the freestyle step and the Pipeline steps follow one set of rules. The
+ * fields' help files are kept here once; the freestyle builder's form points to them.
  */
 public abstract class BisectStepSettings extends Step {
-    private final String good;
-    private final String bad;
-    private String repository = ".";
-    private String paths = "";
-    private boolean firstParent;
-    private int probes = 1;
-    private int repeat = 1;
-    private Integer confirm;
-    private boolean flaky;
-    private Double confidence;
+    private final BisectRegressionBuilder fields;
 
     /**
      * Sets the ends of the range.
      *
      * @param good good revisions separated by spaces or commas
      * @param bad the bad revision
+     * @param command the command run in each candidate's worktree, empty when the probe is a Pipeline body
      */
-    protected BisectStepSettings(String good, String bad) {
-        this.good = Util.fixNull(good).trim();
-        this.bad = Util.fixNull(bad).trim();
+    protected BisectStepSettings(String good, String bad, String command) {
+        this.fields = new BisectRegressionBuilder(good, bad, command);
     }
 
-    /** Returns the good. */
+    /** Returns the revisions known to pass, as the user wrote them. */
     public String getGood() {
-        return good;
+        return fields.getGood();
     }
 
-    /** Returns the bad. */
+    /** Returns the revision known to fail. */
     public String getBad() {
-        return bad;
+        return fields.getBad();
     }
 
-    /** Returns the repository. */
+    /** Returns the git repository, {@code .} for the workspace itself. */
     public String getRepository() {
-        return repository;
+        return fields.getRepository();
     }
 
     /**
@@ -57,13 +49,12 @@ public abstract class BisectStepSettings extends Step {
      */
     @DataBoundSetter
     public void setRepository(String repository) {
-        String value = Util.fixEmptyAndTrim(repository);
-        this.repository = value == null ? "." : value;
+        fields.setRepository(repository);
     }
 
-    /** Returns the paths. */
+    /** Returns the paths that limit the candidates, as the user wrote them; empty for none. */
     public String getPaths() {
-        return paths;
+        return fields.getPaths();
     }
 
     /**
@@ -73,12 +64,12 @@ public abstract class BisectStepSettings extends Step {
      */
     @DataBoundSetter
     public void setPaths(String paths) {
-        this.paths = Util.fixNull(paths).trim();
+        fields.setPaths(paths);
     }
 
     /** Tells whether only the first parent of merges is followed. */
     public boolean isFirstParent() {
-        return firstParent;
+        return fields.isFirstParent();
     }
 
     /**
@@ -88,12 +79,12 @@ public abstract class BisectStepSettings extends Step {
      */
     @DataBoundSetter
     public void setFirstParent(boolean firstParent) {
-        this.firstParent = firstParent;
+        fields.setFirstParent(firstParent);
     }
 
-    /** Returns the probes. */
+    /** Returns how many candidates are tested at once. */
     public int getProbes() {
-        return probes;
+        return fields.getProbes();
     }
 
     /**
@@ -103,12 +94,12 @@ public abstract class BisectStepSettings extends Step {
      */
     @DataBoundSetter
     public void setProbes(int probes) {
-        this.probes = probes;
+        fields.setProbes(probes);
     }
 
-    /** Returns the repeat. */
+    /** Returns how many times a probe may run to settle a flaky verdict. */
     public int getRepeat() {
-        return repeat;
+        return fields.getRepeat();
     }
 
     /**
@@ -118,12 +109,12 @@ public abstract class BisectStepSettings extends Step {
      */
     @DataBoundSetter
     public void setRepeat(int repeat) {
-        this.repeat = repeat;
+        fields.setRepeat(repeat);
     }
 
     /** Tells whether the flaky-aware search runs from the start. */
     public boolean isFlaky() {
-        return flaky;
+        return fields.isFlaky();
     }
 
     /**
@@ -134,12 +125,12 @@ public abstract class BisectStepSettings extends Step {
      */
     @DataBoundSetter
     public void setFlaky(boolean flaky) {
-        this.flaky = flaky;
+        fields.setFlaky(flaky);
     }
 
-    /** Returns the confidence; the engine's default when none was set (also for jobs saved before it existed). */
+    /** Returns the posterior the flaky-aware search must reach; the engine's default when none was set. */
     public double getConfidence() {
-        return confidence == null ? FlakyBisector.DEFAULT_CONFIDENCE : confidence;
+        return fields.getConfidence();
     }
 
     /**
@@ -149,12 +140,13 @@ public abstract class BisectStepSettings extends Step {
      */
     @DataBoundSetter
     public void setConfidence(double confidence) {
-        this.confidence = confidence;
+        fields.setConfidence(confidence);
     }
 
-    /** Returns the confirm. */
+    /** Returns how many times the culprit and its parent are rerun, or null for the global default. */
     public Integer getConfirm() {
-        return confirm;
+        String confirm = fields.getConfirm();
+        return confirm.isEmpty() ? null : Integer.valueOf(confirm);
     }
 
     /**
@@ -164,17 +156,25 @@ public abstract class BisectStepSettings extends Step {
      */
     @DataBoundSetter
     public void setConfirm(Integer confirm) {
-        this.confirm = confirm;
+        fields.setConfirm(confirm == null ? "" : confirm.toString());
     }
 
     /**
-     * Gathers the settings.
+     * Returns the builder that holds the fields.
+     *
+     * @return the builder, which the command step runs
+     */
+    BisectRegressionBuilder fields() {
+        return fields;
+    }
+
+    /**
+     * Gathers the settings, as the builder does.
      *
      * @return the settings, the global default filling an absent confirmation count
+     * @throws AbortException if a field cannot be read
      */
-    protected BisectSettings settings() {
-        int confirmations = confirm == null ? VirtRegressConfiguration.get().getDefaultConfirmations() : confirm;
-        return new BisectSettings(repository, FieldChecks.split(good), bad, FieldChecks.split(paths), firstParent,
-                probes, repeat, confirmations, flaky, getConfidence());
+    protected BisectSettings settings() throws AbortException {
+        return fields.settings(UnaryOperator.identity());
     }
 }
