@@ -12,6 +12,8 @@ import io.jenkins.plugins.virtregress.config.PackageRepository;
 import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.InstalledPackagesAction;
 import io.jenkins.plugins.virtregress.testing.Fixtures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.virtregress.testing.RepositoryServer;
 
 /** One named repository with credentials serves both polling and installing. */
 @WithJenkins
@@ -36,7 +39,7 @@ class InstallCredentialsITest {
 
     private static void configure(String url, String password) throws Exception {
         SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
-                CredentialsScope.GLOBAL, "repo-account", "repository account", "tester", password));
+                CredentialsScope.GLOBAL, "repo-account", "repository account", RepositoryServer.USER, password));
         PackageRepository repository = new PackageRepository("private", url);
         repository.setCredentialsId("repo-account");
         VirtRegressConfiguration.get().setRepositories(List.of(repository));
@@ -45,24 +48,24 @@ class InstallCredentialsITest {
     @Test
     void shouldInstallFromARepositoryThatNeedsCredentials(JenkinsRule j, @TempDir Path directory) throws Exception {
         Path repository = Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", "1.0", "1");
-        try (ProtectedRepositoryServer server = new ProtectedRepositoryServer(repository, "tester", "s3cret-pw")) {
-            configure(server.url(), "s3cret-pw");
+        try (RepositoryServer server = RepositoryServer.serve(repository)) {
+            configure(server.lockedUrl(""), RepositoryServer.PASSWORD);
             FreeStyleProject project = installing(j, "private-install");
 
             FreeStyleBuild build = j.buildAndAssertSuccess(project);
 
             assertThat(build.getAction(InstalledPackagesAction.class).getChanges())
                     .containsEntry("demo", "(none) → 1.0-1");
-            j.assertLogNotContains("s3cret-pw", build);
+            j.assertLogNotContains(RepositoryServer.PASSWORD, build);
             Path root = Path.of(j.jenkins.getWorkspaceFor(project).child("root").getRemote());
             try (var files = Files.walk(root)) {
                 assertThat(files.filter(Files::isRegularFile).map(p -> {
                     try {
                         return Files.readString(p);
-                    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                    } catch (IOException | UncheckedIOException e) {
                         return "";
                     }
-                })).noneMatch(text -> text.contains("s3cret-pw"));
+                })).noneMatch(text -> text.contains(RepositoryServer.PASSWORD));
             }
             assertThat(j.createWebClient().getPage(build, build.getAction(InstalledPackagesAction.class).getUrlName())
                     .asNormalizedText()).contains("Packages installed and verified with dnf")
@@ -73,8 +76,8 @@ class InstallCredentialsITest {
     @Test
     void shouldSayTheRepositoryRefusedTheCredentials(JenkinsRule j, @TempDir Path directory) throws Exception {
         Path repository = Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", "1.0", "1");
-        try (ProtectedRepositoryServer server = new ProtectedRepositoryServer(repository, "tester", "right")) {
-            configure(server.url(), "wr0ng-pw-7");
+        try (RepositoryServer server = RepositoryServer.serve(repository)) {
+            configure(server.lockedUrl(""), "wr0ng-pw-7");
 
             FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, installing(j, "refused"));
 
