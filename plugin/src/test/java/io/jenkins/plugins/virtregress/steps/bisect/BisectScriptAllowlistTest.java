@@ -19,6 +19,8 @@ class BisectScriptAllowlistTest {
                 .isFalse();
         assertThat(BisectScriptAllowlist.allows("file:/x/../io/jenkins/plugins/virtregress/steps/bisect/"
                 + "BisectRegressionScript.groovy.bak")).isFalse();
+        assertThat(BisectScriptAllowlist.allows("jar:file:/x.jar!/io/jenkins/plugins/virtregress/steps/"
+                + "BisectRegressionScript.groovy")).as("the script's place before the steps had rooms").isFalse();
         assertThat(BisectScriptAllowlist.allows(null)).isFalse();
     }
 
