@@ -73,6 +73,19 @@ class HuntCommandITest {
             assertThat(hunt.at("/packages/culprit").asText()).isEqualTo("vrbios");
             assertThat(hunt.at("/builds/firstBad/evr").asText()).isEqualTo("1.1-1");
             assertThat(run.out()).contains("culprit package: vrbios");
+            JsonNode json = Json.mapper().readTree(report.resolve("report.json").toFile());
+            assertThat(json.at("/packageUpdates/culprit").asText()).isEqualTo("vrbios");
+            assertThat(json.at("/packageUpdates/steps/0/packageName").asText()).isEqualTo("vrbios");
+            assertThat(json.at("/packageUpdates/steps/0/verdict").asText()).isEqualTo("BAD");
+            assertThat(json.at("/packageUpdates/steps/1/packageName").asText()).isEqualTo("vrqemu");
+            assertThat(report.resolve("report.html")).content()
+                    .contains("<h3>Which package</h3>")
+                    .contains("the update of <b>vrbios</b> (1.0-1 → 1.1-1) breaks the suite")
+                    .contains("<b>confirmed</b>: parent 1/1 good, culprit 1/1 bad")
+                    .contains("<td class=\"vr-num\">2</td><td><b>vrqemu</b></td><td>1.0.2-1</td>");
+            assertThat(report.resolve("report.txt")).content()
+                    .contains("Which package: COMPLETE, the update of vrbios breaks the suite")
+                    .contains("step 1  vrbios 1.0-1 -> 1.1-1: BAD");
         }
     }
 

@@ -88,17 +88,19 @@ public final class Hunt {
      *     every verdict so far
      */
     public HuntResult run() throws IOException, InterruptedException {
-        state = HuntState.open(request.stateFile(), fingerprint());
-        if (state.size() > 0) {
-            listener.progress("resuming the hunt at level " + lower(state.level()) + ": " + state.size()
-                    + " verdicts in " + state.file());
-        }
         Files.createDirectories(request.workDirectory());
         PackageSetTester tester = null;
         HuntResult result;
         try {
             Archive archive = openArchive();
             sets = HuntSets.find(archive, request.good(), request.bad(), request.arch());
+            state = HuntState.open(request.stateFile(), HuntFingerprint.of(request, HuntSets.versions(sets.good()),
+                    HuntSets.versions(sets.bad()), sets.arch()));
+            if (state.size() > 0) {
+                listener.progress("resuming the hunt at level " + lower(state.level()) + ": " + state.size()
+                        + " verdicts in " + state.file() + (state.switched().isEmpty() ? ""
+                        : " (switched to the flaky-aware search at " + String.join(", ", state.switched()) + ")"));
+            }
             InstallRoots roots = InstallRoots.of(request.rootTemplate(), request.probes());
             tester = new PackageSetTester(request.install(), request.suite(), roots,
                     request.workDirectory().resolve("probes"), request.runner());
@@ -386,8 +388,14 @@ public final class Hunt {
                     levelName, request.confidence(), request.maxRuns()));
             return flakySearch.run(range, journal);
         }
-        return flakySearch.runAfter(deterministic, range, journal,
-                notice -> listener.progress("[" + levelName + "] " + notice));
+        return flakySearch.runAfter(deterministic, range, journal, notice -> {
+            listener.progress("[" + levelName + "] " + notice);
+            try {
+                state.switched(levelName);
+            } catch (IOException e) {
+                listener.progress("cannot write the state file: " + e.getMessage());
+            }
+        });
     }
 
     private void progress(String levelName, ProbeRecord record, int left,
@@ -476,11 +484,6 @@ public final class Hunt {
         return new HuntResult(ending, message, level, sets == null ? request.good() : HuntSets.versions(sets.good()),
                 sets == null ? request.bad() : HuntSets.versions(sets.bad()), signature, packages, builds, commits,
                 packaging, restored, ran, replayed);
-    }
-
-    private String fingerprint() {
-        return "good " + request.good() + ", bad " + request.bad() + (request.arch() == null ? ""
-                : ", arch " + request.arch());
     }
 
     private static ProbeResult probeOnce(Probe probe, Candidate candidate) throws InterruptedException {
