@@ -113,6 +113,45 @@ class HuntCommandITest {
     }
 
     @Test
+    void shouldRefuseAResumeInAnotherModeNamingWhatDiffersAndReplayOneInTheSameMode(@TempDir Path dir)
+            throws Exception {
+        try (HuntHistory history = HuntHistory.in(dir)) {
+            String[] contents = {"bios", "bios", "bios broken"};
+            for (int i = 0; i < contents.length; i++) {
+                history.build("vrbios", "1." + i, "1", contents[i], null);
+                history.publishAndPoll();
+            }
+            Path report = dir.resolve("report");
+            String root = dir.resolve("root").toString();
+
+            Run first = hunt(history, report, "--good", "vrbios=1.0-1", "--root", root);
+            Run flaky = hunt(history, report, "--good", "vrbios=1.0-1", "--root", root, "--flaky", "--max-runs", "50");
+            Run suite = hunt(history, report, "--good", "vrbios=1.0-1", "--root", root, "--timeout", "5m",
+                    "--rerun-failed", "1");
+            JsonNode before = Json.mapper().readTree(report.resolve("hunt.json").toFile());
+            Run again = hunt(history, report, "--good", "vrbios=1.0-1", "--root", root, "--probes", "2");
+
+            assertThat(first.exitCode()).as(first.out()).isZero();
+            assertThat(flaky.exitCode()).as(flaky.out()).isEqualTo(ExitCodes.USAGE);
+            assertThat(flaky.out()).contains("belongs to a hunt with other settings: --flaky: off in the state file,"
+                    + " on now; --max-runs: 1000 in the state file, 50 now; run the hunt as it was");
+            assertThat(suite.exitCode()).as(suite.out()).isEqualTo(ExitCodes.USAGE);
+            assertThat(suite.out()).contains("suite timeout: 30m in the state file, 5m now")
+                    .contains("commit probe timeout: 30m in the state file, 5m now")
+                    .contains("suite rerun failed: 0 in the state file, 1 now");
+            assertThat(before.get("probesRun").asInt()).as("the refused hunts left the first one's report")
+                    .isPositive();
+            assertThat(again.exitCode()).as(again.out()).isZero();
+            assertThat(again.out()).contains("resuming the hunt at level restore");
+            JsonNode hunt = Json.mapper().readTree(report.resolve("hunt.json").toFile());
+            assertThat(hunt.get("ending").asText()).isEqualTo("BUILD");
+            assertThat(hunt.at("/builds/firstBad/evr").asText()).isEqualTo("1.2-1");
+            assertThat(hunt.get("probesRun").asInt()).as("the same mode replays every verdict").isZero();
+            assertThat(hunt.get("probesReplayed").asInt()).isEqualTo(before.get("probesRun").asInt());
+        }
+    }
+
+    @Test
     void shouldSkipABuildThatFailsDifferently(@TempDir Path dir) throws Exception {
         try (HuntHistory history = HuntHistory.in(dir)) {
             String[] contents = {"ok", "broken", "crash", "crash", "broken"};

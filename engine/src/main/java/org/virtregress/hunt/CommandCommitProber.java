@@ -43,7 +43,7 @@ public final class CommandCommitProber implements CommitProber {
     public java.util.Map<String, String> settings() {
         java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
         settings.put("command", argv.toString());
-        settings.put("timeout", String.valueOf(timeout));
+        settings.put("timeout", HuntFingerprint.show(timeout));
         return settings;
     }
 
