@@ -152,6 +152,41 @@ class HuntCommandITest {
     }
 
     @Test
+    void shouldPassTheLastGoodSetMTimesWhenItIsTheCulpritsParent(@TempDir Path dir) throws Exception {
+        try (HuntHistory history = HuntHistory.in(dir)) {
+            history.build("vrbios", "1.0", "1", "bios", null);
+            history.publishAndPoll();
+            history.build("vrbios", "1.1", "1", "bios broken", null);
+            history.publishAndPoll();
+            Path report = dir.resolve("report");
+
+            Run run = hunt(history, report, "--good", "vrbios=1.0-1", "--root", dir.resolve("root").toString(),
+                    "--confirm", "3");
+
+            assertThat(run.exitCode()).as(run.out()).isZero();
+            JsonNode hunt = Json.mapper().readTree(report.resolve("hunt.json").toFile());
+            assertThat(hunt.at("/builds/firstBad/evr").asText()).isEqualTo("1.1-1");
+            List<String> confirmation = new ArrayList<>();
+            hunt.at("/builds/bisection/confirmation").forEach(p -> confirmation.add(p.get("candidate").asText() + " "
+                    + p.get("verdict").asText()));
+            assertThat(confirmation).containsExactly("1.0-1 GOOD", "1.0-1 GOOD", "1.0-1 GOOD", "1.1-1 BAD",
+                    "1.1-1 BAD", "1.1-1 BAD");
+            // the good set ran once before the hunt started and three times as the culprit's parent
+            List<String> keys = new ArrayList<>();
+            Json.mapper().readTree(report.resolve("hunt-state.json").toFile()).get("runs")
+                    .forEach(r -> keys.add(r.get("key").asText()));
+            assertThat(keys).filteredOn(k -> k.startsWith("reproduce/good/")).hasSize(1);
+            assertThat(keys).filteredOn(k -> k.startsWith("builds/1.0-1/")).hasSize(3);
+            JsonNode json = Json.mapper().readTree(report.resolve("report.json").toFile());
+            assertThat(json.at("/buildBisection/confirmation/parentRuns")).hasSize(3);
+            assertThat(report.resolve("report.html")).content()
+                    .contains("<tr><th>Build confirmation</th><td><b>confirmed</b>: parent 3/3 good, culprit 3/3 bad");
+            assertThat(report.resolve("report.txt")).content()
+                    .contains("  confirmed  yes (parent 3/3 good, culprit 3/3 bad)");
+        }
+    }
+
+    @Test
     void shouldSkipABuildThatFailsDifferently(@TempDir Path dir) throws Exception {
         try (HuntHistory history = HuntHistory.in(dir)) {
             String[] contents = {"ok", "broken", "crash", "crash", "broken"};
@@ -285,9 +320,12 @@ class HuntCommandITest {
 
     private static Run hunt(HuntHistory history, Path report, String... options) throws Exception {
         List<String> argv = new ArrayList<>(List.of("hunt", "--archive", history.archive().toString(),
-                "--manager", "dnf", "--no-gpg-check", "--confirm", "1", "--report", report.toString(),
+                "--manager", "dnf", "--no-gpg-check", "--report", report.toString(),
                 "--source", "vrqemu=" + history.upstream(), "--commit-probe",
                 history.script("hunt-commit-probe.sh").toString()));
+        if (!List.of(options).contains("--confirm")) {
+            argv.addAll(List.of("--confirm", "1"));
+        }
         argv.addAll(List.of(options));
         argv.add("--");
         argv.add(history.script("hunt-suite.sh").toString());

@@ -43,7 +43,14 @@ import org.virtregress.repo.Build;
  * hunt with its range. The build and commit levels run the flaky-aware search
  * ({@link FlakyBisector}) when the request asks for it, and switch to it by themselves when the runs
  * of one candidate disagree; the level's result then carries its confidence. Every verdict goes to
- * one state file; a killed hunt run again replays it and probes only what it had not. At the end every install root holds the failing set again, verified.
+ * one state file, with the {@link HuntFingerprint} of what decides them; a killed hunt run again
+ * replays it and probes only what it had not, and one run with other settings is refused. At the
+ * end every install root holds the failing set again, verified.
+ *
+ * <p>Confirmation: the reproduction runs each set once, which only decides whether there is
+ * anything to hunt; the {@code confirm} runs go where they decide a level's verdict, the culprit's
+ * parent and the culprit. When the culprit is the first update or build after the good end, that
+ * parent is the good set, which so passes {@code confirm} times more.
  *
  * <p>The class is larger than most: the levels share the sets, the state and the roots, and each
  * level decides from the one before.

@@ -57,6 +57,10 @@ public final class TextReport {
                 line(out, "  probed     " + p.candidate() + " " + p.verdict()
                         + (p.remaining() == null ? "" : ", " + p.remaining() + " left"));
             }
+            if (builds.confirmation() != null) {
+                line(out, "  confirmed  " + (builds.confirmation().confirmed() ? "yes" : "no") + " ("
+                        + builds.confirmation().describe() + ")");
+            }
             if (builds.confidence() != null) {
                 line(out, "  flaky      " + builds.confidence().describe());
             }
