@@ -265,7 +265,8 @@ public final class Hunt {
             Map<String, ArchivedBuild> set = new LinkedHashMap<>(base);
             set.put(name, byId.get(c.id()));
             return files(archive, set);
-        }), true, true, id -> byId.containsKey(id) ? byId.get(id).build().nevra() : id);
+        }), true, true, id -> !byId.containsKey(id) ? id : byId.get(id).build().nevra()
+                + (id.contains("@") ? " (rebuild " + id.substring(id.indexOf('@') + 1) + ")" : ""));
         List<String> ids = List.copyOf(byId.keySet());
         if (bisection.outcome() != Outcome.COMPLETE || bisection.culprit() == null) {
             builds = new HuntResult.BuildLevel(name, ids, bisection, null, null);
