@@ -84,8 +84,8 @@ class HuntRegressionITest {
 
     private static PackageRepositoryTrigger trigger(Path repository, boolean archive) {
         PackageRepositoryTrigger trigger = new PackageRepositoryTrigger(NEVER, repository.toUri().toString(), "demo");
-        if (archive) {
-            trigger.setArchive("archive");
+        if (!archive) {
+            trigger.setArchive(""); // archiving is on by default: turned off explicitly
         }
         return trigger;
     }
@@ -173,7 +173,7 @@ class HuntRegressionITest {
         Run<?, ?> failing = publishAndBuild(j, project, directory, "1.2");
 
         assertThat(failing.getResult()).isEqualTo(Result.FAILURE);
-        j.assertLogContains("has no package repository trigger with an archive", failing);
+        j.assertLogContains("has no package repository trigger with an archive (archiving is turned off)", failing);
     }
 
     @Test

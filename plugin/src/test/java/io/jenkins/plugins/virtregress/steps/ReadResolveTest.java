@@ -40,4 +40,36 @@ class ReadResolveTest {
         assertThat(tests.getTimeoutMinutes()).isEqualTo(GuestTestsBuilder.DEFAULT_TIMEOUT_MINUTES);
         assertThat(tests.getFailurePolicy()).isEqualTo("UNSTABLE");
     }
+
+    @Test
+    void shouldArchiveInTheDefaultDirectoryWhenTheSavedTriggerNamesNoArchive() {
+        PackageRepositoryTrigger trigger = (PackageRepositoryTrigger) read(
+                "<io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger><spec>H * * * *</spec>"
+                        + "<packages>qemu</packages></io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger>");
+
+        assertThat(trigger.isArchiving()).isTrue();
+        assertThat(trigger.getArchive()).isEqualTo(PackageRepositoryTrigger.DEFAULT_ARCHIVE);
+    }
+
+    @Test
+    void shouldKeepArchivingOffWhenTheSavedTriggerTurnedItOff() {
+        PackageRepositoryTrigger off = new PackageRepositoryTrigger("H * * * *", "", "qemu");
+        off.setArchive("");
+        String saved = new XStream2().toXML(off);
+
+        PackageRepositoryTrigger trigger = (PackageRepositoryTrigger) read(saved);
+
+        assertThat(saved).contains("<archive></archive>");
+        assertThat(trigger.isArchiving()).isFalse();
+        assertThat(trigger.getArchive()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheArchiveTheSavedTriggerNames() {
+        PackageRepositoryTrigger trigger = (PackageRepositoryTrigger) read(
+                "<io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger><spec>H * * * *</spec>"
+                        + "<archive> builds </archive></io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger>");
+
+        assertThat(trigger.getArchive()).isEqualTo("builds");
+    }
 }

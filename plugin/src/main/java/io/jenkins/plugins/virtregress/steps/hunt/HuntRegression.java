@@ -3,6 +3,7 @@ package io.jenkins.plugins.virtregress.steps.hunt;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Computer;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -13,7 +14,6 @@ import io.jenkins.plugins.virtregress.model.InstalledPackagesAction;
 import io.jenkins.plugins.virtregress.model.ReportAction;
 import io.jenkins.plugins.virtregress.model.ResultFile;
 import io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger;
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,8 +133,8 @@ public final class HuntRegression {
     }
 
     /**
-     * Finds the archive of the job's package repository trigger, as the trigger keeps it: in the job
-     * directory when the controller polls, else the directory on the polling agent.
+     * Finds the archive of the job's package repository trigger where the trigger keeps it (see
+     * {@link PackageRepositoryTrigger#archiveOnNode}); the hunt must run on the node that polls.
      */
     private static String archive(Job<?, ?> job, FilePath workspace) throws AbortException {
         PackageRepositoryTrigger trigger = null;
@@ -145,20 +145,29 @@ public final class HuntRegression {
                 }
             }
         }
-        if (trigger == null || trigger.getArchive() == null) {
+        if (trigger == null || !trigger.isArchiving()) {
             throw new AbortException("huntRegression: job " + job.getFullName() + " has no package repository"
-                    + " trigger with an archive: turn archiving on in the trigger, so that the hunt has builds to"
-                    + " probe.");
+                    + " trigger with an archive" + (trigger == null ? "" : " (archiving is turned off)")
+                    + ": turn archiving on in the trigger, so that the hunt has builds to probe.");
         }
-        if (trigger.getAgent() != null) {
-            return trigger.getArchive();
+        String where = nodeName(workspace);
+        String polling = trigger.getAgent() == null ? "" : trigger.getAgent();
+        if (!polling.equals(where)) {
+            throw new AbortException("huntRegression: the archive is on " + (polling.isEmpty() ? "the controller"
+                    : "node " + polling) + ", where the trigger polls, but the build runs on "
+                    + (where.isEmpty() ? "the built-in node" : "node " + where) + ": run the hunt where the trigger"
+                    + " polls, or poll on this build's node.");
         }
-        if (workspace.isRemote()) {
-            throw new AbortException("huntRegression: the archive is in the job directory on the controller, but the"
-                    + " build runs on an agent: poll with the trigger's agent set to this build's agent, or hunt on the"
-                    + " built-in node.");
+        return trigger.archiveOnNode(job);
+    }
+
+    /** Returns the name of the workspace's node, the empty string for the built-in node. */
+    private static String nodeName(FilePath workspace) {
+        if (!workspace.isRemote()) {
+            return "";
         }
-        return new File(job.getRootDir(), trigger.getArchive()).getAbsolutePath();
+        Computer computer = workspace.toComputer();
+        return computer == null ? "?" : computer.getName();
     }
 
     private static void record(Run<?, ?> run, HuntCallable.Outcome outcome, RegressionReport report)
