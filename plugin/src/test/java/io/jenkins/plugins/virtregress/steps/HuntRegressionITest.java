@@ -3,6 +3,9 @@ package io.jenkins.plugins.virtregress.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
@@ -13,12 +16,14 @@ import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.virtregress.config.PackageRepository;
 import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.BisectReportAction;
 import io.jenkins.plugins.virtregress.steps.hunt.HuntRegressionRecorder;
 import io.jenkins.plugins.virtregress.steps.hunt.HuntRegressionStep;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -29,6 +34,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import org.springframework.security.access.AccessDeniedException;
+import org.virtregress.testing.RepositoryServer;
 
 /**
  * {@code huntRegression} takes its last good set from the newest earlier build whose suite passed,
@@ -147,6 +153,60 @@ class HuntRegressionITest {
         j.assertLogContains("last good build #1 {demo=1.0-1}, failing set {demo=1.2-1}", failing);
         j.assertLogContains("verdict: culprit: demo 1.2-1", failing);
         assertThat(failing.getAction(BisectReportAction.class).getCulprit()).isEqualTo("demo 1.2-1");
+    }
+
+    @Test
+    void shouldProbeWithTheRepositoriesAndCredentialsOfTheBuildsInstall(JenkinsRule j, @TempDir Path directory)
+            throws Exception {
+        Path served = directory.resolve("served");
+        Path repository = Fixtures.publishRpm(served.resolve("work"), served.resolve("repo"), "demo", "1.0", "1");
+        try (RepositoryServer server = RepositoryServer.serve(served)) {
+            SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
+                    CredentialsScope.GLOBAL, "repo-account", "repository account", RepositoryServer.USER,
+                    RepositoryServer.PASSWORD));
+            PackageRepository locked = new PackageRepository("private", server.lockedUrl("repo/"));
+            locked.setCredentialsId("repo-account");
+            VirtRegressConfiguration.get().setRepositories(List.of(locked));
+            FreeStyleProject project = freestyle(j, repository, suite(directory), true);
+            project.getTrigger(PackageRepositoryTrigger.class).setRepositories("private");
+            project.getBuildersList().get(InstallPackagesBuilder.class).setRepositories("private");
+            project.getTrigger(PackageRepositoryTrigger.class).pollAndSchedule(project);
+            j.waitUntilNoActivity();
+            assertThat(project.getLastBuild().getResult()).isEqualTo(Result.SUCCESS);
+            assertThat(publishAndBuild(j, project, served, "1.1").getResult())
+                    .isEqualTo(Result.SUCCESS);
+            server.clearLog();
+
+            FreeStyleBuild failing = (FreeStyleBuild) publishAndBuild(j, project, served, "1.2");
+
+            // the probes read the locked repository's metadata with the credentials the install used
+            assertThat(failing.getAction(BisectReportAction.class).getCulprit()).isEqualTo("demo 1.2-1");
+            assertThat(server.log()).anyMatch(line -> line.contains("/locked/repo/repodata/repomd.xml 200")
+                    && line.contains("auth="));
+            assertThat(server.log()).noneMatch(line -> line.contains("/locked/") && line.contains(" 401"));
+            j.assertLogNotContains(RepositoryServer.PASSWORD, failing);
+        }
+    }
+
+    @Test
+    void shouldResolveTheStepsRepositoriesAsTheInstallStepDoes(JenkinsRule j, @TempDir Path directory)
+            throws Exception {
+        Path repository = Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", "1.0", "1");
+        VirtRegressConfiguration.get().setAllowFileRepositories(true);
+        WorkflowJob job = j.createProject(WorkflowJob.class, "unknown-repository");
+        job.setDefinition(new CpsFlowDefinition(PIPELINE.formatted(repository.toUri(), suite(directory))
+                .replace("confirm: 1", "confirm: 1, repositories: 'nowhere'"), true));
+        job.addTrigger(trigger(repository, true));
+        job.getTriggers().values().stream().filter(PackageRepositoryTrigger.class::isInstance)
+                .map(PackageRepositoryTrigger.class::cast).findFirst().orElseThrow().pollAndSchedule(job);
+        j.waitUntilNoActivity();
+
+        Run<?, ?> failing = publishAndBuild(j, job, directory, "1.2");
+
+        // the message of the install step's own resolution, before any probe ran
+        j.assertLogContains("Repository nowhere is not configured in Manage Jenkins", failing);
+        assertThat(failing.getResult()).isEqualTo(Result.FAILURE);
+        assertThat(failing.getAction(BisectReportAction.class)).isNull();
     }
 
     @Test

@@ -13,7 +13,9 @@ import io.jenkins.plugins.virtregress.model.GuestTestsAction;
 import io.jenkins.plugins.virtregress.model.InstalledPackagesAction;
 import io.jenkins.plugins.virtregress.model.ReportAction;
 import io.jenkins.plugins.virtregress.model.ResultFile;
+import io.jenkins.plugins.virtregress.steps.InstallPackagesBuilder;
 import io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger;
+import io.jenkins.plugins.virtregress.steps.RepositoryTarget;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,9 +71,11 @@ public final class HuntRegression {
         HuntSettings chosen = new HuntSettings(suite, settings.command(), settings.format(), settings.results(),
                 settings.timeoutMinutes(), settings.manager(), settings.root(), settings.repositories(),
                 settings.gpgCheck(), settings.installTimeoutMinutes(), settings.probes(), settings.confirm());
+        // the build's install resolved its repositories and credentials so: the probes do the same
+        List<RepositoryTarget> repositories = InstallPackagesBuilder.installRepositories(settings.repositories(), run);
         String title = "Regression hunt of " + suite + " in " + run.getFullDisplayName();
-        HuntCallable.Outcome outcome = workspace.act(new HuntCallable(archive, good.installed(), bad, chosen, env,
-                title, run.getParent().getFullName(), run.getId(), listener));
+        HuntCallable.Outcome outcome = workspace.act(new HuntCallable(archive, good.installed(), bad, chosen,
+                repositories, env, title, run.getParent().getFullName(), run.getId(), listener));
         RegressionReport report = Json.mapper().readValue(outcome.report(), RegressionReport.class);
         record(run, outcome, report);
         String line = outcome.line();

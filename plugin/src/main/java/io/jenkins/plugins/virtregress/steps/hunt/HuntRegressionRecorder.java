@@ -115,7 +115,7 @@ public class HuntRegressionRecorder extends Recorder implements SimpleBuildStep 
         return new HuntSettings(suite, Arrays.asList(Util.tokenize(env.expand(tests.getCommand()))),
                 tests.getFormat(), tests.getResults() == null ? null : env.expand(tests.getResults()),
                 tests.getTimeoutMinutes(), manager, install.getRoot() == null ? null : env.expand(install.getRoot()),
-                HuntBounds.repositoryUrls(env.expand(install.getRepositories())), install.isGpgCheck(),
+                env.expand(install.getRepositories()), install.isGpgCheck(),
                 install.getTimeoutMinutes(), probes, confirm);
     }
 

@@ -162,9 +162,10 @@ public class HuntRegressionStep extends Step {
     }
 
     /**
-     * Sets further repositories for dependencies that the archive does not hold.
+     * Sets further repositories for dependencies that the archive does not hold, as the build's
+     * {@code installPackages} names them.
      *
-     * @param repositories http(s) URLs
+     * @param repositories names of repositories of the global configuration (with their credentials) or URLs
      */
     @DataBoundSetter
     public void setRepositories(String repositories) {
@@ -249,7 +250,7 @@ public class HuntRegressionStep extends Step {
         }
         String chosen = manager == null ? VirtRegressConfiguration.get().getDefaultPackageManager() : manager;
         return new HuntSettings(suite, argv, format, results == null ? null : env.expand(results), timeoutMinutes,
-                chosen, root == null ? null : env.expand(root), HuntBounds.repositoryUrls(env.expand(repositories)),
+                chosen, root == null ? null : env.expand(root), env.expand(repositories),
                 gpgCheck, installTimeoutMinutes, probes, confirm);
     }
 

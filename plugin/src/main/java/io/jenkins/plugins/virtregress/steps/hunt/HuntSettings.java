@@ -16,21 +16,22 @@ import java.util.List;
  * @param timeoutMinutes how long one suite run may take
  * @param manager the package manager ({@code zypper}, {@code dnf}, {@code apt})
  * @param root the install root ({@code {n}} for one per probe), or null for the agent's own system
- * @param repositories further repository URLs for dependencies
+ * @param repositories further repositories for dependencies, as {@code installPackages} takes them:
+ *     names of configured repositories (which bring their credentials) or URLs, expanded
  * @param gpgCheck whether package signatures are checked
  * @param installTimeoutMinutes how long one install may take
  * @param probes how many probes run at once
  * @param confirm how many confirmation runs the culprit and its parent get
  */
 public record HuntSettings(String suite, List<String> command, String format, String results, int timeoutMinutes,
-        String manager, String root, List<String> repositories, boolean gpgCheck, int installTimeoutMinutes,
+        String manager, String root, String repositories, boolean gpgCheck, int installTimeoutMinutes,
         int probes, int confirm) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** Copies the lists. */
+    /** Copies the command; null repositories are none. */
     public HuntSettings {
         command = command == null ? List.of() : List.copyOf(command);
-        repositories = repositories == null ? List.of() : List.copyOf(repositories);
+        repositories = repositories == null ? "" : repositories.trim();
     }
 }
