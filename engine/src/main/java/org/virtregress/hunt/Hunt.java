@@ -278,13 +278,25 @@ public final class Hunt {
         if (UpstreamRevision.sameSource(lastGood.build(), firstBad.build())) {
             return packagingChange(archive, lastGood, firstBad);
         }
-        Path repository = request.sources().get(name);
-        if (repository == null || request.commitProber() == null) {
+        UpstreamSources upstream = request.upstream();
+        boolean named = request.sources().containsKey(name) || upstream != null && upstream.has(name);
+        if (!named || request.commitProber() == null) {
             return end(HuntResult.Ending.BUILD, "culprit build " + firstBad.build().nevra()
-                    + (repository == null ? "; no upstream repository given for " + name + " (--source " + name
-                    + "=GITDIR), so the hunt ends at the build" : "; no commit probe given, so the hunt ends at the build"));
+                    + (!named ? "; no upstream repository given for " + name + " (" + (upstream == null
+                    ? "--source " + name + "=GITDIR" : upstream.howToName(name)) + "), so the hunt ends at the build"
+                    : "; no commit probe given, so the hunt ends at the build"));
         }
         enter(HuntResult.Level.COMMIT);
+        Path repository = request.sources().get(name);
+        if (repository == null) {
+            listener.progress("which commit: fetching the upstream repository of " + name);
+            try {
+                repository = upstream.fetch(name);
+            } catch (IOException e) {
+                throw new HuntInputException(HuntResult.Ending.REPOSITORY, "cannot fetch the upstream repository of "
+                        + name + ": " + e.getMessage());
+            }
+        }
         UpstreamRevision good = revision(lastGood.build(), request.goodRevision(), "--good-revision");
         UpstreamRevision bad = revision(firstBad.build(), request.badRevision(), "--bad-revision");
         try (CommitGraph graph = openGraph(repository)) {
