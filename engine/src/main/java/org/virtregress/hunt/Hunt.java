@@ -349,7 +349,17 @@ public final class Hunt {
     }
 
     private UpstreamRevision revision(Build build, String userRevision, String option) throws HuntInputException {
-        return UpstreamRevision.of(build, request.tagTemplate(), userRevision).orElseThrow(() ->
+        String own = request.upstream() == null ? null : request.upstream().tagTemplate(build.name());
+        String template = request.tagTemplate();
+        if (own != null) {
+            try {
+                template = HuntRequest.checkTagTemplate(own);
+            } catch (IllegalArgumentException e) {
+                throw new HuntInputException(HuntResult.Ending.BAD_INPUT, "the upstream source of " + build.name()
+                        + ": " + e.getMessage());
+            }
+        }
+        return UpstreamRevision.of(build, template, userRevision).orElseThrow(() ->
                 new HuntInputException(HuntResult.Ending.BAD_INPUT, "build " + build.nevra()
                         + " names no upstream commit (no VCS tag, no snapshot version): give --tag TEMPLATE or "
                         + option));

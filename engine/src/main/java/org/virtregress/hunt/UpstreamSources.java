@@ -35,4 +35,14 @@ public interface UpstreamSources {
      * @return for example {@code "--source qemu=GITDIR"}
      */
     String howToName(String packageName);
+
+    /**
+     * Returns the tag template of a package's upstream versions, used in place of the request's.
+     *
+     * @param packageName the package
+     * @return the template ({@code v%{version}}), or null to use the request's
+     */
+    default String tagTemplate(String packageName) {
+        return null;
+    }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
+import org.virtregress.hunt.CommandCommitProber;
 import org.virtregress.hunt.Hunt;
 import org.virtregress.hunt.HuntRequest;
 import org.virtregress.hunt.HuntResult;
@@ -58,6 +59,8 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
     private final Map<String, String> bad;
     private final HuntSettings settings;
     private final List<RepositoryTarget> repositories;
+    private final List<UpstreamTarget> upstream;
+    private final boolean allowFile;
     private final Map<String, String> environment;
     private final String title;
     private final String jobName;
@@ -86,13 +89,15 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
     }
 
     HuntCallable(String archive, Map<String, String> good, Map<String, String> bad, HuntSettings settings,
-            List<RepositoryTarget> repositories, Map<String, String> environment, String title, String jobName,
-            String runId, TaskListener listener) {
+            List<RepositoryTarget> repositories, List<UpstreamTarget> upstream, boolean allowFile,
+            Map<String, String> environment, String title, String jobName, String runId, TaskListener listener) {
         this.archive = archive;
         this.good = new LinkedHashMap<>(good);
         this.bad = new LinkedHashMap<>(bad);
         this.settings = settings;
         this.repositories = List.copyOf(repositories);
+        this.upstream = List.copyOf(upstream);
+        this.allowFile = allowFile;
         this.environment = new LinkedHashMap<>(environment);
         this.title = title;
         this.jobName = jobName;
@@ -122,6 +127,12 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
                 .root(settings.root() == null ? null : workspace.toPath().resolve(settings.root()).toString())
                 .probes(settings.probes()).confirm(settings.confirm()).stateFile(work.resolve(stateName()))
                 .runner(runner);
+        if (!settings.commitProbe().isEmpty()) {
+            // the commit level: the culprit package's repository is cloned into the workspace when it starts
+            request.upstream(new NodeUpstreamSources(upstream, work.resolve("upstream"), allowFile, runner))
+                    .commitProber(new CommandCommitProber(settings.commitProbe(),
+                            Duration.ofMinutes(settings.timeoutMinutes()), work.resolve("commits")));
+        }
         Map<String, String> goodArchived = archived(opened, good);
         if (goodArchived.isEmpty()) {
             throw new IOException("None of the last good build's packages " + good.keySet() + " has builds in the"

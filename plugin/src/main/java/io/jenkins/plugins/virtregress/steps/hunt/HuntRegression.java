@@ -8,6 +8,10 @@ import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.triggers.Trigger;
+import io.jenkins.plugins.virtregress.config.FieldChecks;
+import io.jenkins.plugins.virtregress.config.RepositoryCredentials;
+import io.jenkins.plugins.virtregress.config.UpstreamSource;
+import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.BisectReportAction;
 import io.jenkins.plugins.virtregress.model.GuestTestsAction;
 import io.jenkins.plugins.virtregress.model.InstalledPackagesAction;
@@ -18,6 +22,7 @@ import io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger;
 import io.jenkins.plugins.virtregress.steps.RepositoryTarget;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,12 +75,15 @@ public final class HuntRegression {
                 + good.installed() + ", failing set " + bad + ", archive " + archive);
         HuntSettings chosen = new HuntSettings(suite, settings.command(), settings.format(), settings.results(),
                 settings.timeoutMinutes(), settings.manager(), settings.root(), settings.repositories(),
-                settings.gpgCheck(), settings.installTimeoutMinutes(), settings.probes(), settings.confirm());
+                settings.gpgCheck(), settings.installTimeoutMinutes(), settings.probes(), settings.confirm(),
+                settings.commitProbe());
         // the build's install resolved its repositories and credentials so: the probes do the same
         List<RepositoryTarget> repositories = InstallPackagesBuilder.installRepositories(settings.repositories(), run);
         String title = "Regression hunt of " + suite + " in " + run.getFullDisplayName();
+        List<UpstreamTarget> upstream = upstream(run, bad.keySet(), settings, listener);
         HuntCallable.Outcome outcome = workspace.act(new HuntCallable(archive, good.installed(), bad, chosen,
-                repositories, env, title, run.getParent().getFullName(), run.getId(), listener));
+                repositories, upstream, VirtRegressConfiguration.get().isAllowFileRepositories(), env, title,
+                run.getParent().getFullName(), run.getId(), listener));
         RegressionReport report = Json.mapper().readValue(outcome.report(), RegressionReport.class);
         record(run, outcome, report);
         String line = outcome.line();
@@ -83,6 +91,34 @@ public final class HuntRegression {
         String description = run.getDescription();
         run.setDescription(description == null || description.isBlank() ? line : description + "\n" + line);
         return outcome;
+    }
+
+    /**
+     * Resolves the upstream sources of the failing set's packages, each with the credentials the
+     * build's authentication finds for it; none without a commit probe, since the hunt then ends at
+     * the build.
+     */
+    static List<UpstreamTarget> upstream(Run<?, ?> run, Collection<String> packages, HuntSettings settings,
+            TaskListener listener) throws AbortException {
+        List<UpstreamTarget> targets = new ArrayList<>();
+        if (settings.commitProbe().isEmpty()) {
+            listener.getLogger().println("huntRegression: no commitProbe given: the hunt ends at the culprit build.");
+            return targets;
+        }
+        VirtRegressConfiguration configuration = VirtRegressConfiguration.get();
+        for (String name : packages) {
+            Optional<UpstreamSource> source = configuration.findUpstreamSource(name);
+            if (source.isPresent()) {
+                Optional<String> problem = FieldChecks.upstreamUrl(source.get().getUrl(),
+                        configuration.isAllowFileRepositories());
+                if (problem.isPresent()) {
+                    throw new AbortException("huntRegression: the upstream source of " + name + ": " + problem.get());
+                }
+                targets.add(new UpstreamTarget(name, source.get().getUrl(),
+                        RepositoryCredentials.lookup(source.get(), run), source.get().getTagTemplate()));
+            }
+        }
+        return targets;
     }
 
     /** Returns the newest failed suite of the build. */

@@ -50,6 +50,7 @@ public class HuntRegressionStep extends Step {
     private int installTimeoutMinutes = 30;
     private int probes = 1;
     private int confirm = 3;
+    private String commitProbe = "";
 
     /**
      * Creates the step.
@@ -232,6 +233,21 @@ public class HuntRegressionStep extends Step {
         this.confirm = confirm;
     }
 
+    /** Returns the commit probe. */
+    public String getCommitProbe() {
+        return commitProbe;
+    }
+
+    /**
+     * Sets the command that tests one upstream commit, for the hunt's commit level.
+     *
+     * @param commitProbe words separated by spaces; empty to end the hunt at the culprit build
+     */
+    @DataBoundSetter
+    public void setCommitProbe(String commitProbe) {
+        this.commitProbe = Util.fixNull(commitProbe).trim();
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);
@@ -251,7 +267,8 @@ public class HuntRegressionStep extends Step {
         String chosen = manager == null ? VirtRegressConfiguration.get().getDefaultPackageManager() : manager;
         return new HuntSettings(suite, argv, format, results == null ? null : env.expand(results), timeoutMinutes,
                 chosen, root == null ? null : env.expand(root), env.expand(repositories),
-                gpgCheck, installTimeoutMinutes, probes, confirm);
+                gpgCheck, installTimeoutMinutes, probes, confirm,
+                Arrays.asList(Util.tokenize(env.expand(commitProbe))));
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<String> {

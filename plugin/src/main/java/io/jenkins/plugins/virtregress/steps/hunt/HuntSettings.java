@@ -22,16 +22,19 @@ import java.util.List;
  * @param installTimeoutMinutes how long one install may take
  * @param probes how many probes run at once
  * @param confirm how many confirmation runs the culprit and its parent get
+ * @param commitProbe the commit level's probe, split into words and run in a worktree of each commit
+ *     ({@code {root}} replaced by the probe's install root), empty to end the hunt at the build
  */
 public record HuntSettings(String suite, List<String> command, String format, String results, int timeoutMinutes,
         String manager, String root, String repositories, boolean gpgCheck, int installTimeoutMinutes,
-        int probes, int confirm) implements Serializable {
+        int probes, int confirm, List<String> commitProbe) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** Copies the command; null repositories are none. */
+    /** Copies the commands; null repositories are none. */
     public HuntSettings {
         command = command == null ? List.of() : List.copyOf(command);
+        commitProbe = commitProbe == null ? List.of() : List.copyOf(commitProbe);
         repositories = repositories == null ? "" : repositories.trim();
     }
 }

@@ -17,7 +17,7 @@ import org.virtregress.process.ProcessRunner;
 class HuntInstallSettingsTest {
     private static HuntSettings settings() {
         return new HuntSettings("boot", List.of("sh", "boot.sh"), "tap", null, 30, "dnf", "root",
-                "virtualization https://deps.example.org/", false, 12, 1, 3);
+                "virtualization https://deps.example.org/", false, 12, 1, 3, List.of());
     }
 
     @Test
