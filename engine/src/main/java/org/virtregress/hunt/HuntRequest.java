@@ -36,7 +36,7 @@ import org.virtregress.process.ProcessRunner;
  * @param badRevision the upstream revision of the first bad build when its package names none, or {@code null}
  * @param stateFile the hunt's state file, or {@code null} to keep it in memory
  * @param workDirectory where probes keep their repositories and logs
- * @param runner runs createrepo_c and rpm
+ * @param runner runs createrepo_c (apt-ftparchive for apt) and rpm
  */
 public record HuntRequest(Path archive, Map<String, String> good, Map<String, String> bad, String arch,
                           InstallSettings install, SuiteLauncher suite, String rootTemplate, int probes, int confirm,
