@@ -288,13 +288,25 @@ public final class Hunt {
         if (UpstreamRevision.sameSource(lastGood.build(), firstBad.build())) {
             return packagingChange(archive, lastGood, firstBad);
         }
-        Path repository = request.sources().get(name);
-        if (repository == null || request.commitProber() == null) {
+        UpstreamSources upstream = request.upstream();
+        boolean named = request.sources().containsKey(name) || upstream != null && upstream.has(name);
+        if (!named || request.commitProber() == null) {
             return end(HuntResult.Ending.BUILD, "culprit build " + firstBad.build().nevra()
-                    + (repository == null ? "; no upstream repository given for " + name + " (--source " + name
-                    + "=GITDIR), so the hunt ends at the build" : "; no commit probe given, so the hunt ends at the build"));
+                    + (!named ? "; no upstream repository given for " + name + " (" + (upstream == null
+                    ? "--source " + name + "=GITDIR" : upstream.howToName(name)) + "), so the hunt ends at the build"
+                    : "; no commit probe given, so the hunt ends at the build"));
         }
         enter(HuntResult.Level.COMMIT);
+        Path repository = request.sources().get(name);
+        if (repository == null) {
+            listener.progress("which commit: fetching the upstream repository of " + name);
+            try {
+                repository = upstream.fetch(name);
+            } catch (IOException e) {
+                throw new HuntInputException(HuntResult.Ending.REPOSITORY, "cannot fetch the upstream repository of "
+                        + name + ": " + e.getMessage());
+            }
+        }
         UpstreamRevision good = revision(lastGood.build(), request.goodRevision(), "--good-revision");
         UpstreamRevision bad = revision(firstBad.build(), request.badRevision(), "--bad-revision");
         try (CommitGraph graph = openGraph(repository)) {
@@ -347,7 +359,17 @@ public final class Hunt {
     }
 
     private UpstreamRevision revision(Build build, String userRevision, String option) throws HuntInputException {
-        return UpstreamRevision.of(build, request.tagTemplate(), userRevision).orElseThrow(() ->
+        String own = request.upstream() == null ? null : request.upstream().tagTemplate(build.name());
+        String template = request.tagTemplate();
+        if (own != null) {
+            try {
+                template = HuntRequest.checkTagTemplate(own);
+            } catch (IllegalArgumentException e) {
+                throw new HuntInputException(HuntResult.Ending.BAD_INPUT, "the upstream source of " + build.name()
+                        + ": " + e.getMessage());
+            }
+        }
+        return UpstreamRevision.of(build, template, userRevision).orElseThrow(() ->
                 new HuntInputException(HuntResult.Ending.BAD_INPUT, "build " + build.nevra()
                         + " names no upstream commit (no VCS tag, no snapshot version): give --tag TEMPLATE or "
                         + option));

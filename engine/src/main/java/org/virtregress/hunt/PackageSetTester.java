@@ -163,7 +163,7 @@ final class PackageSetTester {
         }
         InstallRequest.Builder request = InstallRequest.builder().root(root.path()).repository(repository)
                 .gpgCheck(install.gpgCheck()).timeout(install.timeout()).lockTimeout(install.lockTimeout());
-        install.repositories().forEach(request::repository);
+        install.addRepositories(request);
         set.forEach(b -> request.install(b.name(), b.version()));
         return install.installer().install(request.build(), OutputListener.NONE);
     }

@@ -45,6 +45,8 @@ class OldConfigurationITest {
         PackageRepositoryTrigger trigger = project.getTrigger(PackageRepositoryTrigger.class);
         assertThat(trigger.getRepositories()).isEmpty();
         assertThat(trigger.getPackages()).isEmpty();
+        assertThat(trigger.isArchiving()).isTrue(); // saved before archiving was on by default
+        assertThat(trigger.getArchive()).isEqualTo(PackageRepositoryTrigger.DEFAULT_ARCHIVE);
 
         j.configRoundtrip(project); // and the form renders and saves with them
     }

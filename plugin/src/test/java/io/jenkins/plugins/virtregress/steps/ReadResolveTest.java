@@ -6,6 +6,7 @@ import hudson.util.XStream2;
 import io.jenkins.plugins.virtregress.OldClassNames;
 import io.jenkins.plugins.virtregress.steps.bisect.BisectRegressionBuilder;
 import io.jenkins.plugins.virtregress.steps.install.InstallPackagesBuilder;
+import io.jenkins.plugins.virtregress.steps.poll.PackageRepositoryTrigger;
 import io.jenkins.plugins.virtregress.steps.suite.GuestTestsBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,37 @@ class ReadResolveTest {
                         + "</io.jenkins.plugins.virtregress.steps.install.InstallPackagesBuilder>");
 
         assertThat(install.getPackages()).isEqualTo("qemu");
+    }
+
+    @Test
+    void shouldArchiveInTheDefaultDirectoryWhenTheSavedTriggerNamesNoArchive() {
+        PackageRepositoryTrigger trigger = (PackageRepositoryTrigger) read(
+                "<io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger><spec>H * * * *</spec>"
+                        + "<packages>qemu</packages></io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger>");
+
+        assertThat(trigger.isArchiving()).isTrue();
+        assertThat(trigger.getArchive()).isEqualTo(PackageRepositoryTrigger.DEFAULT_ARCHIVE);
+    }
+
+    @Test
+    void shouldKeepArchivingOffWhenTheSavedTriggerTurnedItOff() {
+        PackageRepositoryTrigger off = new PackageRepositoryTrigger("H * * * *", "", "qemu");
+        off.setArchive("");
+        String saved = new XStream2().toXML(off);
+
+        PackageRepositoryTrigger trigger = (PackageRepositoryTrigger) read(saved);
+
+        assertThat(saved).contains("<archive></archive>");
+        assertThat(trigger.isArchiving()).isFalse();
+        assertThat(trigger.getArchive()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheArchiveTheSavedTriggerNames() {
+        PackageRepositoryTrigger trigger = (PackageRepositoryTrigger) read(
+                "<io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger><spec>H * * * *</spec>"
+                        + "<archive> builds </archive></io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger>");
+
+        assertThat(trigger.getArchive()).isEqualTo("builds");
     }
 }

@@ -226,11 +226,18 @@ public class InstallPackagesBuilder extends Builder implements SimpleBuildStep {
     }
 
     /**
-     * Resolves the repositories of the install: configured names bring their URL and credentials
+     * Resolves the repositories of an install: configured names bring their URL and credentials
      * (looked up with the build's authentication), URLs are used as given; {@code file:} URLs only
-     * when the global configuration allows them.
+     * when the global configuration allows them. The regression hunt's probes resolve theirs here
+     * too, so that they install from what the build's install did.
+     *
+     * @param value names and URLs separated by spaces, commas or new lines; empty for none
+     * @param run the build that installs
+     * @return the repositories as the installer takes them, with their credentials
+     * @throws AbortException naming a repository that is unknown, not allowed, or whose credentials
+     *     the build's authentication cannot see
      */
-    private static List<RepositoryTarget> installRepositories(String value, Run<?, ?> run) throws AbortException {
+    public static List<RepositoryTarget> installRepositories(String value, Run<?, ?> run) throws AbortException {
         List<RepositoryTarget> targets = new ArrayList<>();
         if (FieldChecks.split(value).isEmpty()) {
             return targets;

@@ -1,13 +1,16 @@
 package io.jenkins.plugins.virtregress.steps.poll;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Action;
 import hudson.model.CauseAction;
 import hudson.model.Computer;
 import hudson.model.Item;
 import hudson.model.Job;
+import hudson.model.Node;
 import hudson.model.TaskListener;
 import hudson.scheduler.CronTabList;
 import hudson.scheduler.Hash;
@@ -31,9 +34,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -53,13 +58,21 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
     static final String STATE_FILE = "virt-regress-poll-state.json";
     /** The directory of the polling logs in the job's directory. */
     static final String LOG_DIRECTORY = "virt-regress-polling";
+    /**
+     * The archive of a trigger that does not name one: in the job's directory when the controller
+     * polls, under the agent's root directory (one per job) when an agent does.
+     */
+    public static final String DEFAULT_ARCHIVE = "virt-regress-archive";
+    /** The directory under an agent's root that holds the relative archives of the jobs polling there. */
+    static final String AGENT_ARCHIVES = "virt-regress-archives";
 
     private static final Logger LOGGER = Logger.getLogger(PackageRepositoryTrigger.class.getName());
 
     private String repositories;
     private String packages;
     private String agent;
-    private String archive;
+    /** The archive directory; the empty string when archiving is off, never null once constructed or read. */
+    private String archive = DEFAULT_ARCHIVE;
 
     /**
      * Creates the trigger.
@@ -100,20 +113,92 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
         this.agent = Util.fixEmptyAndTrim(agent);
     }
 
-    /** Returns the archive. */
+    /**
+     * Returns the archive directory as configured.
+     *
+     * @return the directory, or the empty string when archiving is off
+     */
     public String getArchive() {
         return archive;
     }
 
     /**
-     * Sets a directory that keeps every new build (for bisecting over builds later): any directory
-     * of the agent that polls, or, when the controller polls, a path relative to the job's directory.
+     * Tells whether the trigger archives the new builds.
      *
-     * @param archive a directory, or empty for none
+     * @return false only when archiving was turned off
+     */
+    public boolean isArchiving() {
+        return !archive.isEmpty();
+    }
+
+    /**
+     * Sets the directory that keeps every new build, for the regression hunt and for bisecting over
+     * builds later; {@value #DEFAULT_ARCHIVE} unless set. When the controller polls, a path relative to
+     * the job's directory; on an agent, an absolute directory of that agent, or a relative one that is
+     * kept under the agent's root directory, one per job.
+     *
+     * @param archive a directory, or empty to turn archiving off
      */
     @DataBoundSetter
     public void setArchive(String archive) {
-        this.archive = Util.fixEmptyAndTrim(archive);
+        this.archive = Util.fixNull(archive).trim();
+    }
+
+    /**
+     * Returns the archive of a saved trigger: a configuration saved before the trigger archived by
+     * default has no archive and gets the default; one saved with archiving off keeps the empty
+     * string, and with it archiving off.
+     *
+     * @param saved the saved archive, null when the configuration has none
+     * @return the archive, the empty string for off
+     */
+    static String savedArchive(String saved) {
+        return saved == null ? DEFAULT_ARCHIVE : saved.trim();
+    }
+
+    /**
+     * Returns the archive as the polling node sees it: in the job's directory when the controller
+     * polls; on an agent the absolute directory as given, a relative one under the agent's root
+     * directory in a directory of the job's own.
+     *
+     * @param owner the job
+     * @return the absolute directory, or null when archiving is off
+     * @throws AbortException if the archive leaves the job's directory, or the agent is unknown or offline
+     */
+    public String archiveOnNode(Job<?, ?> owner) throws AbortException {
+        if (!isArchiving()) {
+            return null;
+        }
+        if (agent == null) {
+            Optional<String> problem = FieldChecks.controllerArchive(archive);
+            if (problem.isPresent()) {
+                throw new AbortException(problem.get());
+            }
+            return new File(owner.getRootDir(), archive).getAbsolutePath();
+        }
+        if (archive.startsWith("/") || archive.startsWith("\\") || archive.matches("[A-Za-z]:.*")) {
+            return archive;
+        }
+        Node node = Jenkins.get().getNode(agent);
+        FilePath root = node == null ? null : node.getRootPath();
+        if (root == null) {
+            throw new AbortException("Node " + agent + " does not exist or is offline: its archive " + archive
+                    + " cannot be found.");
+        }
+        return root.child(AGENT_ARCHIVES).child(jobDirectoryName(owner.getFullName())).child(archive)
+                .getRemote();
+    }
+
+    /**
+     * Returns the name of a job's directory under an agent's root: its full name with every
+     * character but letters, digits, dot, underscore and hyphen replaced by an underscore.
+     *
+     * @param fullName the job's full name, {@code folder/job}
+     * @return a single path segment
+     */
+    static String jobDirectoryName(String fullName) {
+        String name = fullName.replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.startsWith(".") ? "_" + name.substring(1) : name;
     }
 
     /**
@@ -125,6 +210,7 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
     protected Object readResolve() throws ObjectStreamException {
         repositories = Util.fixNull(repositories);
         packages = Util.fixNull(packages);
+        archive = savedArchive(archive);
         return super.readResolve();
     }
 
@@ -173,7 +259,9 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
         try (StreamTaskListener listener = new StreamTaskListener(log.toFile(), StandardCharsets.UTF_8)) {
             listener.getLogger().println("Started polling " + repositories + " at " + Instant.now());
             try {
-                found = new PackagePoll(repositories, packages, agent, archive).poll(owner, null,
+                // the controller's archive goes as configured: the poll itself keeps it in the job's directory
+                String where = agent == null ? archive : Util.fixNull(archiveOnNode(owner));
+                found = new PackagePoll(repositories, packages, agent, where).poll(owner, null,
                         new File(owner.getRootDir(), STATE_FILE), false, listener, builds -> {
                             listener.getLogger().println("New builds: " + NewBuildsText.describe(builds));
                             scheduled.set(schedule(owner, builds, listener));
@@ -232,6 +320,15 @@ public class PackageRepositoryTrigger extends Trigger<Job<?, ?>> {
     @Extension
     @Symbol("packageRepository")
     public static class DescriptorImpl extends TriggerDescriptor {
+        /**
+         * Returns the archive a new trigger's form starts with.
+         *
+         * @return {@value PackageRepositoryTrigger#DEFAULT_ARCHIVE}
+         */
+        public String getDefaultArchive() {
+            return DEFAULT_ARCHIVE;
+        }
+
         @Override
         public boolean isApplicable(Item item) {
             return item instanceof Job && item instanceof ParameterizedJobMixIn.ParameterizedJob;

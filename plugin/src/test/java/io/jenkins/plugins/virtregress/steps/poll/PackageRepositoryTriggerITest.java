@@ -12,10 +12,13 @@ import io.jenkins.plugins.virtregress.model.NewBuildsAction;
 import io.jenkins.plugins.virtregress.model.NewBuildsCause;
 import io.jenkins.plugins.virtregress.testing.Fixtures;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.xml.transform.Source;
+import javax.xml.transform.stream.StreamSource;
 import jenkins.model.Jenkins;
 import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.junit.jupiter.api.Test;
@@ -199,6 +202,33 @@ class PackageRepositoryTriggerITest {
                 .everywhere().to("bob"));
         assertThat(form.doCheckAgent(agent.getNodeName(), project).kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(trigger.pollAndSchedule(project)).extracting(NewBuild::getVersion).containsExactly("1.0-1");
+        // the default archive of an agent's poll: under the agent's root, in a directory of the job
+        Path archive = Path.of(agent.getRootPath().getRemote(), PackageRepositoryTrigger.AGENT_ARCHIVES, "on-agent",
+                PackageRepositoryTrigger.DEFAULT_ARCHIVE);
+        assertThat(trigger.archiveOnNode(project)).isEqualTo(archive.toString());
+        assertThat(archive.resolve("index.json")).isRegularFile();
+    }
+
+    @Test
+    void shouldArchiveInTheJobDirectoryUnlessTurnedOff(JenkinsRule j, @TempDir Path directory) throws Exception {
+        Path repository = Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", "1.0", "1");
+        FreeStyleProject project = watching(j, "default-archive", repository);
+        j.configRoundtrip(project); // the form keeps the default
+
+        PackageRepositoryTrigger trigger = project.getTrigger(PackageRepositoryTrigger.class);
+        assertThat(trigger.getArchive()).isEqualTo(PackageRepositoryTrigger.DEFAULT_ARCHIVE);
+        assertThat(trigger.pollAndSchedule(project)).hasSize(1);
+        assertThat(project.getRootDir().toPath().resolve(PackageRepositoryTrigger.DEFAULT_ARCHIVE)
+                .resolve("index.json")).isRegularFile();
+
+        trigger.setArchive("");
+        j.configRoundtrip(project); // shown and saved again with the field empty: still off
+        assertThat(project.getConfigFile().asString()).contains("<archive></archive>");
+        try (InputStream xml = Files.newInputStream(project.getConfigFile().getFile().toPath())) {
+            project.updateByXml((Source) new StreamSource(xml)); // and loaded from disk: still off
+        }
+        assertThat(project.getTrigger(PackageRepositoryTrigger.class).isArchiving()).isFalse();
+        assertThat(project.getTrigger(PackageRepositoryTrigger.class).archiveOnNode(project)).isNull();
     }
 
     @Test
