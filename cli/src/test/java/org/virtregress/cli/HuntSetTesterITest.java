@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.bisect.ProbeAbortedException;
 import org.virtregress.bisect.ProbeResult;
+import org.virtregress.hunt.CommandCommitProber;
 import org.virtregress.hunt.Hunt;
 import org.virtregress.hunt.HuntRequest;
 import org.virtregress.hunt.HuntResult;
@@ -107,8 +108,45 @@ class HuntSetTesterITest {
                 .env("VIRT_REGRESS_ROOT", root.toString()).build(), OutputListener.NONE);
         return HuntRequest.builder(history.archive(), new InstallSettings(Installers.forManager("dnf", RUNNER),
                         List.of(), false, null, null), launcher, dir.resolve("work"))
-                .good("vrqemu", "1.0.2-1").good("vrbios", "1.0-1").probes(2).confirm(1)
+                .good("vrqemu", "1.0.2-1").probes(2).confirm(1)
                 .stateFile(dir.resolve("state.json"));
+    }
+
+    @Test
+    void shouldLeaveTheRootsOfTheCommitLevelAtTheFailingSetBesideTheTestersSlots(@TempDir Path dir)
+            throws Exception {
+        try (HuntHistory history = HuntHistory.in(dir)) {
+            List<String> contents = new ArrayList<>();
+            for (int i = 1; i <= 6; i++) {
+                contents.add((i >= 4 ? "broken " : "qemu ") + i);
+                history.commit(contents.get(i - 1));
+            }
+            for (int n : new int[] {2, 5}) {
+                history.build("vrqemu", "1.0." + n, "1", contents.get(n - 1), history.commits().get(n - 1));
+                history.publishAndPoll();
+            }
+            Path work = dir.resolve("work");
+            List<Slots> made = new ArrayList<>();
+            HuntRequest request = request(history, dir).root(dir.resolve("root").toString())
+                    .source("vrqemu", history.upstream())
+                    .commitProber(new CommandCommitProber(List.of(history.script("hunt-commit-probe.sh").toString()),
+                            Duration.ofMinutes(2), work.resolve("commits")))
+                    .testers((r, probes) -> {
+                        Slots slots = new Slots(r, probes, dir.resolve("spread"));
+                        made.add(slots);
+                        return slots;
+                    }).build();
+
+            HuntResult result = new Hunt(request, null).run();
+
+            assertThat(result.ending()).as(result.message()).isEqualTo(HuntResult.Ending.COMMIT);
+            assertThat(result.commits().bisection().culprit().id()).isEqualTo(history.commits().get(3));
+            assertThat(made.get(0).tested).isNotEmpty();
+            assertThat(made.get(0).restores).containsExactly("node-a", "node-b");
+            assertThat(result.restored()).as("two slots and the commit level's root").hasSize(3)
+                    .allSatisfy(install -> assertThat(install.success()).isTrue());
+            assertThat(dir.resolve("root/usr/share/vrqemu/content")).content().contains("broken 5");
+        }
     }
 
     @Test
@@ -116,7 +154,7 @@ class HuntSetTesterITest {
             throws Exception {
         try (HuntHistory history = history(dir)) {
             Path local = dir.resolve("local");
-            HuntResult alone = new Hunt(request(history, local).root(local.resolve("root-{n}").toString()).build(),
+            HuntResult alone = new Hunt(request(history, local).good("vrbios", "1.0-1").root(local.resolve("root-{n}").toString()).build(),
                     null).run();
             Path spread = dir.resolve("spread");
             List<Slots> made = new ArrayList<>();
@@ -126,7 +164,7 @@ class HuntSetTesterITest {
                 return slots;
             };
 
-            HuntResult result = new Hunt(request(history, spread).root(spread.resolve("unused-{n}").toString())
+            HuntResult result = new Hunt(request(history, spread).good("vrbios", "1.0-1").root(spread.resolve("unused-{n}").toString())
                     .testers(testers).build(), null).run();
 
             assertThat(alone.ending()).as(alone.message()).isEqualTo(HuntResult.Ending.BUILD);
@@ -148,7 +186,7 @@ class HuntSetTesterITest {
             }
             assertThat(spread.resolve("unused-1")).as("the request's own roots stay untouched").doesNotExist();
 
-            HuntResult again = new Hunt(request(history, spread).root(spread.resolve("unused-{n}").toString())
+            HuntResult again = new Hunt(request(history, spread).good("vrbios", "1.0-1").root(spread.resolve("unused-{n}").toString())
                     .testers(testers).build(), null).run();
 
             assertThat(again.ending()).isEqualTo(result.ending());

@@ -44,7 +44,9 @@ import org.virtregress.repo.Build;
  * of one candidate disagree; the level's result then carries its confidence. Every verdict goes to
  * one state file, with the {@link HuntFingerprint} of what decides them; a killed hunt run again
  * replays it and probes only what it had not, and one run with other settings is refused. At the
- * end every install root holds the failing set again, verified.
+ * end every install root holds the failing set again, verified: those of the request's
+ * {@link SetTester} (by default {@link SetTester#local()}, the request's roots) and, when another
+ * tester was supplied and the commit level ran, the request's roots the commit probes used.
  *
  * <p>Confirmation: the reproduction runs each set once, which only decides whether there is
  * anything to hunt; the {@code confirm} runs go where they decide a level's verdict, the culprit's
@@ -62,6 +64,7 @@ public final class Hunt {
     private final List<JournalProbe> journals = new ArrayList<>();
     private HuntState state;
     private HuntResult.Level level = HuntResult.Level.INPUT;
+    private boolean commitRootsUsed;
     private HuntSets sets;
     private String signature;
     private HuntResult.PackageLevel packages;
@@ -327,6 +330,7 @@ public final class Hunt {
             listener.progress("which commit: bisecting " + range.size() + " commits of " + repository + " after "
                     + abbreviate(goodId) + " up to " + abbreviate(badId));
             BisectResult bisection;
+            commitRootsUsed = true;
             try (CommitProbe probe = request.commitProber().open(name, repository, roots)) {
                 bisection = bisect("commits", range, probe, probe.suiteSignatures(), true,
                         id -> abbreviate(id) + " " + graph.describe(id).subject());
@@ -442,7 +446,7 @@ public final class Hunt {
     }
 
     private HuntResult restore(Archive archive, SetTester tester, HuntResult result)
-            throws InterruptedException {
+            throws IOException, InterruptedException {
         try {
             // the result keeps the level the hunt reached; the state file says it is restoring
             state.level(HuntResult.Level.RESTORE.name());
@@ -450,7 +454,13 @@ public final class Hunt {
             listener.progress("cannot write the state file: " + e.getMessage());
         }
         List<String> failures = new ArrayList<>();
-        for (SetTester.Restored root : tester.restore(files(archive, sets.bad()))) {
+        List<SetTester.Restored> roots = new ArrayList<>(tester.restore(files(archive, sets.bad())));
+        if (request.testers() != null && commitRootsUsed) {
+            // the commit level probed on the request's own roots, beside the supplied tester's slots
+            roots.addAll(SetTester.local().open(request, request.workDirectory().resolve("probes"))
+                    .restore(files(archive, sets.bad())));
+        }
+        for (SetTester.Restored root : roots) {
             if (root.install() != null) {
                 restored.add(root.install());
             }
