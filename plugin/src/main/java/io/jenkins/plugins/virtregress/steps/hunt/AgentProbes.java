@@ -156,8 +156,12 @@ final class AgentProbes implements ProbeDispatch {
         }
         String root = settings.root() == null ? null
                 : there.child(settings.root().replace(InstallRoots.NUMBER, Integer.toString(slot.root()))).getRemote();
+        // the build's environment, with the workspace and node of the probe's node
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("WORKSPACE", there.getRemote());
+        env.put("NODE_NAME", slot.node().isEmpty() ? "built-in" : slot.node());
         return directory.act(new ProbeCallable(name, local, restore, there.getRemote(), root, where, settings,
-                repositories, environment));
+                repositories, env));
     }
 
     /** Copies the build's workspace to a node once, so that its suite runs there as on the build's node. */
