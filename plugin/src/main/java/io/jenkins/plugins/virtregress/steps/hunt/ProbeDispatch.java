@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * Runs a hunt's probes on the nodes of the build's label: the controller's side, which the hunt on
  * the build's node calls through the channel for every probe of the reproduction, package and build
- * levels and for the final restore. Called from several threads at once.
+ * levels and for the final restore. Called from several threads at once. Public, since Remoting
+ * proxies it on the build's node.
  */
-interface ProbeDispatch {
+public interface ProbeDispatch {
     /**
      * One archived package file on the build's node.
      *
