@@ -50,7 +50,10 @@ class HuntAgentsITest {
     public static class BuildsOnThePollingAgent extends QueueTaskDispatcher {
         @Override
         public CauseOfBlockage canTake(Node node, Queue.BuildableItem item) {
-            return node.getNodeName().equals(pollingAgent) ? null : new CauseOfBlockage() {
+            String polling = item.task instanceof FreeStyleProject project
+                    && project.getTrigger(PackageRepositoryTrigger.class) != null
+                    ? project.getTrigger(PackageRepositoryTrigger.class).getAgent() : null;
+            return polling == null || node.getNodeName().equals(polling) ? null : new CauseOfBlockage() {
                 @Override
                 public String getShortDescription() {
                     return "builds run on the agent the trigger polls on";
@@ -59,15 +62,12 @@ class HuntAgentsITest {
         }
     }
 
-    private static volatile String pollingAgent;
-
     @Test
     void shouldRunTheProbesOnBothAgentsOfTheLabelAndNameTheSameCulprit(JenkinsRule j, @TempDir Path directory)
             throws Exception {
         Label label = Label.get("hunt");
         DumbSlave first = j.createOnlineSlave(label);
         DumbSlave second = j.createOnlineSlave(label);
-        pollingAgent = first.getNodeName();
         VirtRegressConfiguration.get().setAllowFileRepositories(true);
         Path repository = Fixtures.publishRpm(directory.resolve("work"), directory.resolve("repo"), "demo", "1.0", "1");
         Path suite = directory.resolve("suite.sh");
