@@ -173,7 +173,8 @@ final class AgentProbes implements ProbeDispatch {
         synchronized (lock) {
             if (!copied.contains(node)) {
                 there.mkdirs();
-                workspace.copyRecursiveTo("**/*", HuntCallable.DIRECTORY + "/**", there);
+                workspace.copyRecursiveTo("**/*", ProbeNodes.copyExcludes(HuntCallable.DIRECTORY, settings.root()),
+                        there);
                 copied.add(node);
             }
         }

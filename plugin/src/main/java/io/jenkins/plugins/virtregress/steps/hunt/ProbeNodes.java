@@ -101,4 +101,21 @@ final class ProbeNodes {
         }
         return Optional.empty();
     }
+
+    /**
+     * Returns what the copy of the build's workspace to another node leaves out: the hunt's own
+     * directory and the install roots inside the workspace (each probe installs its set into its own).
+     *
+     * @param huntDirectory the hunt's directory in the workspace
+     * @param rootTemplate the install root template, {@code null} for the running system
+     * @return the Ant excludes, comma-separated
+     */
+    static String copyExcludes(String huntDirectory, String rootTemplate) {
+        String excludes = huntDirectory + "/**";
+        if (rootTemplate != null && !rootTemplate.startsWith("/") && !rootTemplate.startsWith("..")
+                && !rootTemplate.contains(",")) {
+            excludes += "," + rootTemplate.replace(InstallRoots.NUMBER, "*") + "/**";
+        }
+        return excludes;
+    }
 }

@@ -55,4 +55,13 @@ class ProbeNodesTest {
         assertThat(many.choose(Map.of("a", Set.of(1, 3), "b", Set.of(1, 2, 4)))).contains(new ProbeNodes.Slot("a", 2));
         assertThat(many.choose(Map.of("a", Set.of(1, 2, 3, 4), "b", Set.of(1, 2, 3, 4)))).isEmpty();
     }
+
+    @Test
+    void shouldLeaveTheHuntsDirectoryAndTheWorkspacesInstallRootsOutOfTheWorkspaceCopy() {
+        assertThat(ProbeNodes.copyExcludes("virt-regress-hunt", "root")).isEqualTo("virt-regress-hunt/**,root/**");
+        assertThat(ProbeNodes.copyExcludes("virt-regress-hunt", "roots/hunt-{n}"))
+                .isEqualTo("virt-regress-hunt/**,roots/hunt-*/**");
+        assertThat(ProbeNodes.copyExcludes("virt-regress-hunt", "/var/tmp/hunt-{n}")).isEqualTo("virt-regress-hunt/**");
+        assertThat(ProbeNodes.copyExcludes("virt-regress-hunt", null)).isEqualTo("virt-regress-hunt/**");
+    }
 }
