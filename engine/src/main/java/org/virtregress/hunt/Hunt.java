@@ -154,6 +154,7 @@ public final class Hunt {
         listener.progress("hunting between the good set " + describe(sets.good()) + " and the failing set "
                 + describe(sets.bad()) + " (" + sets.arch() + "; changed: " + String.join(", ", changed) + "; "
                 + request.probes() + " probe" + (request.probes() == 1 ? "" : "s") + " at a time on "
+                + (request.testers() != null ? "the request's set tester, the commit level on " : "")
                 + roots.all().size() + " install root" + (roots.all().size() == 1 ? "" : "s") + ")");
         enter(HuntResult.Level.REPRODUCE);
         HuntResult stop = reproduce(archive, tester);
