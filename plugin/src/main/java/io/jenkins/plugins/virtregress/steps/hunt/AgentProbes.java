@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
@@ -40,7 +41,7 @@ final class AgentProbes implements ProbeDispatch {
     private final Map<String, Set<Integer>> busy = new HashMap<>();
     private final Set<ProbeNodes.Slot> used = new LinkedHashSet<>();
     private final Map<String, Object> copies = new HashMap<>();
-    private final Set<String> copied = new LinkedHashSet<>();
+    private final Set<String> copied = ConcurrentHashMap.newKeySet();
     private final Semaphore probes;
     private final FilePath workspace;
     private final String own;
@@ -187,7 +188,7 @@ final class AgentProbes implements ProbeDispatch {
             packages.deleteRecursive();
         }
         packages.mkdirs();
-        List<ShippedFile> copied = new ArrayList<>();
+        List<ShippedFile> there = new ArrayList<>();
         for (ShippedFile file : files) {
             Path name = Path.of(file.path()).getFileName();
             if (name == null || name.toString().startsWith(".")) {
@@ -195,9 +196,9 @@ final class AgentProbes implements ProbeDispatch {
             }
             FilePath target = packages.child(name.toString());
             new FilePath(workspace.getChannel(), file.path()).copyTo(target);
-            copied.add(new ShippedFile(file.name(), file.version(), target.getRemote()));
+            there.add(new ShippedFile(file.name(), file.version(), target.getRemote()));
         }
-        return copied;
+        return there;
     }
 
     private synchronized ProbeNodes.Slot take() throws InterruptedException {
