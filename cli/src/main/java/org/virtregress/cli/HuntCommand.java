@@ -277,7 +277,15 @@ public final class HuntCommand implements Callable<Integer> {
         List<String> argv = List.copyOf(command);
         Path directory = suiteDirectory == null ? null : suiteDirectory.toAbsolutePath();
         SuiteRunner runner = new SuiteRunner();
-        return (installRoot, work) -> {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("command", argv.toString());
+        settings.put("name", suiteName);
+        settings.put("format", resultFormat.name().toLowerCase(Locale.ROOT));
+        settings.put("results", results == null ? "standard output" : results);
+        settings.put("timeout", timeout.toString().substring(2).toLowerCase(Locale.ROOT));
+        settings.put("rerun failed", Integer.toString(rerunFailed));
+        settings.put("workdir", directory == null ? "a fresh directory per probe" : directory.toString());
+        return SuiteLauncher.of(settings, (installRoot, work) -> {
             SuiteDefinition.Builder suite = SuiteDefinition.builder(suiteName, argv).timeout(timeout)
                     .workingDirectory(directory != null ? directory : work).logDirectory(work)
                     .env("VIRT_REGRESS_ROOT", installRoot == null ? "/" : installRoot.toString());
@@ -290,7 +298,7 @@ public final class HuntCommand implements Callable<Integer> {
                 suite.rerunFailed(new RerunTemplate(rerun), rerunFailed);
             }
             return runner.run(suite.build(), OutputListener.NONE);
-        };
+        });
     }
 
     private static Map<String, String> pairs(String option, List<String> values) {

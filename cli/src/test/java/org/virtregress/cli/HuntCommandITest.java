@@ -73,6 +73,19 @@ class HuntCommandITest {
             assertThat(hunt.at("/packages/culprit").asText()).isEqualTo("vrbios");
             assertThat(hunt.at("/builds/firstBad/evr").asText()).isEqualTo("1.1-1");
             assertThat(run.out()).contains("culprit package: vrbios");
+            JsonNode json = Json.mapper().readTree(report.resolve("report.json").toFile());
+            assertThat(json.at("/packageUpdates/culprit").asText()).isEqualTo("vrbios");
+            assertThat(json.at("/packageUpdates/steps/0/packageName").asText()).isEqualTo("vrbios");
+            assertThat(json.at("/packageUpdates/steps/0/verdict").asText()).isEqualTo("BAD");
+            assertThat(json.at("/packageUpdates/steps/1/packageName").asText()).isEqualTo("vrqemu");
+            assertThat(report.resolve("report.html")).content()
+                    .contains("<h3>Which package</h3>")
+                    .contains("the update of <b>vrbios</b> (1.0-1 → 1.1-1) breaks the suite")
+                    .contains("<b>confirmed</b>: parent 1/1 good, culprit 1/1 bad")
+                    .contains("<td class=\"vr-num\">2</td><td><b>vrqemu</b></td><td>1.0.2-1</td>");
+            assertThat(report.resolve("report.txt")).content()
+                    .contains("Which package: COMPLETE, the update of vrbios breaks the suite")
+                    .contains("step 1  vrbios 1.0-1 -> 1.1-1: BAD");
         }
     }
 
@@ -96,6 +109,80 @@ class HuntCommandITest {
             assertThat(hunt.at("/packaging/changelog")).hasSize(1);
             assertThat(hunt.at("/packaging/changelog/0").asText()).contains("- 1.0-2").contains("- build 2");
             assertThat(report.resolve("report.txt")).content().contains("packaging change: 1.0-1 -> 1.0-2");
+        }
+    }
+
+    @Test
+    void shouldRefuseAResumeInAnotherModeNamingWhatDiffersAndReplayOneInTheSameMode(@TempDir Path dir)
+            throws Exception {
+        try (HuntHistory history = HuntHistory.in(dir)) {
+            String[] contents = {"bios", "bios", "bios broken"};
+            for (int i = 0; i < contents.length; i++) {
+                history.build("vrbios", "1." + i, "1", contents[i], null);
+                history.publishAndPoll();
+            }
+            Path report = dir.resolve("report");
+            String root = dir.resolve("root").toString();
+
+            Run first = hunt(history, report, "--good", "vrbios=1.0-1", "--root", root);
+            Run flaky = hunt(history, report, "--good", "vrbios=1.0-1", "--root", root, "--flaky", "--max-runs", "50");
+            Run suite = hunt(history, report, "--good", "vrbios=1.0-1", "--root", root, "--timeout", "5m",
+                    "--rerun-failed", "1");
+            JsonNode before = Json.mapper().readTree(report.resolve("hunt.json").toFile());
+            Run again = hunt(history, report, "--good", "vrbios=1.0-1", "--root", root, "--probes", "2");
+
+            assertThat(first.exitCode()).as(first.out()).isZero();
+            assertThat(flaky.exitCode()).as(flaky.out()).isEqualTo(ExitCodes.USAGE);
+            assertThat(flaky.out()).contains("belongs to a hunt with other settings: --flaky: off in the state file,"
+                    + " on now; --max-runs: 1000 in the state file, 50 now; run the hunt as it was");
+            assertThat(suite.exitCode()).as(suite.out()).isEqualTo(ExitCodes.USAGE);
+            assertThat(suite.out()).contains("suite timeout: 30m in the state file, 5m now")
+                    .contains("commit probe timeout: 30m in the state file, 5m now")
+                    .contains("suite rerun failed: 0 in the state file, 1 now");
+            assertThat(before.get("probesRun").asInt()).as("the refused hunts left the first one's report")
+                    .isPositive();
+            assertThat(again.exitCode()).as(again.out()).isZero();
+            assertThat(again.out()).contains("resuming the hunt at level restore");
+            JsonNode hunt = Json.mapper().readTree(report.resolve("hunt.json").toFile());
+            assertThat(hunt.get("ending").asText()).isEqualTo("BUILD");
+            assertThat(hunt.at("/builds/firstBad/evr").asText()).isEqualTo("1.2-1");
+            assertThat(hunt.get("probesRun").asInt()).as("the same mode replays every verdict").isZero();
+            assertThat(hunt.get("probesReplayed").asInt()).isEqualTo(before.get("probesRun").asInt());
+        }
+    }
+
+    @Test
+    void shouldPassTheLastGoodSetMTimesWhenItIsTheCulpritsParent(@TempDir Path dir) throws Exception {
+        try (HuntHistory history = HuntHistory.in(dir)) {
+            history.build("vrbios", "1.0", "1", "bios", null);
+            history.publishAndPoll();
+            history.build("vrbios", "1.1", "1", "bios broken", null);
+            history.publishAndPoll();
+            Path report = dir.resolve("report");
+
+            Run run = hunt(history, report, "--good", "vrbios=1.0-1", "--root", dir.resolve("root").toString(),
+                    "--confirm", "3");
+
+            assertThat(run.exitCode()).as(run.out()).isZero();
+            JsonNode hunt = Json.mapper().readTree(report.resolve("hunt.json").toFile());
+            assertThat(hunt.at("/builds/firstBad/evr").asText()).isEqualTo("1.1-1");
+            List<String> confirmation = new ArrayList<>();
+            hunt.at("/builds/bisection/confirmation").forEach(p -> confirmation.add(p.get("candidate").asText() + " "
+                    + p.get("verdict").asText()));
+            assertThat(confirmation).containsExactly("1.0-1 GOOD", "1.0-1 GOOD", "1.0-1 GOOD", "1.1-1 BAD",
+                    "1.1-1 BAD", "1.1-1 BAD");
+            // the good set ran once before the hunt started and three times as the culprit's parent
+            List<String> keys = new ArrayList<>();
+            Json.mapper().readTree(report.resolve("hunt-state.json").toFile()).get("runs")
+                    .forEach(r -> keys.add(r.get("key").asText()));
+            assertThat(keys).filteredOn(k -> k.startsWith("reproduce/good/")).hasSize(1);
+            assertThat(keys).filteredOn(k -> k.startsWith("builds/1.0-1/")).hasSize(3);
+            JsonNode json = Json.mapper().readTree(report.resolve("report.json").toFile());
+            assertThat(json.at("/buildBisection/confirmation/parentRuns")).hasSize(3);
+            assertThat(report.resolve("report.html")).content()
+                    .contains("<tr><th>Build confirmation</th><td><b>confirmed</b>: parent 3/3 good, culprit 3/3 bad");
+            assertThat(report.resolve("report.txt")).content()
+                    .contains("  confirmed  yes (parent 3/3 good, culprit 3/3 bad)");
         }
     }
 
@@ -233,9 +320,12 @@ class HuntCommandITest {
 
     private static Run hunt(HuntHistory history, Path report, String... options) throws Exception {
         List<String> argv = new ArrayList<>(List.of("hunt", "--archive", history.archive().toString(),
-                "--manager", "dnf", "--no-gpg-check", "--confirm", "1", "--report", report.toString(),
+                "--manager", "dnf", "--no-gpg-check", "--report", report.toString(),
                 "--source", "vrqemu=" + history.upstream(), "--commit-probe",
                 history.script("hunt-commit-probe.sh").toString()));
+        if (!List.of(options).contains("--confirm")) {
+            argv.addAll(List.of("--confirm", "1"));
+        }
         argv.addAll(List.of(options));
         argv.add("--");
         argv.add(history.script("hunt-suite.sh").toString());

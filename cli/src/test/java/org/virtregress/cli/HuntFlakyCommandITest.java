@@ -117,6 +117,56 @@ class HuntFlakyCommandITest {
         }
     }
 
+    @Test
+    void shouldResumeAHuntThatSwitchedToTheFlakyAwareSearchByItselfWithoutRepeatingARun(@TempDir Path dir)
+            throws Exception {
+        try (HuntHistory history = qemuHistory(dir)) {
+            Path kill = Files.createDirectories(dir.resolve("kill"));
+            Path log = dir.resolve("runs.log");
+            Files.writeString(history.directory().resolve("flaky-seed"), "8");
+            // the suite kills the hunt at the first run after the state file records the switch
+            Files.createFile(kill.resolve("kill-after-switch"));
+            List<String> argv = new ArrayList<>(List.of("hunt", "--archive", history.archive().toString(),
+                    "--good", "vrqemu=1.0.2-1", "--manager", "dnf", "--no-gpg-check",
+                    "--root", dir.resolve("root").toString(), "--confirm", "3", "--confidence", "0.95",
+                    "--max-runs", "200", "--state", kill.resolve("state.json").toString(),
+                    "--report", dir.resolve("report").toString(), "--", history.script("hunt-flaky-suite.sh").toString()));
+
+            List<Integer> codes = new ArrayList<>();
+            List<String> outs = new ArrayList<>();
+            int recordedAtKill = 0;
+            for (int attempt = 0; attempt < 2; attempt++) {
+                if (attempt == 1) {
+                    recordedAtKill = Json.mapper().readTree(kill.resolve("state.json").toFile()).get("runs").size();
+                }
+                ProcessBuilder builder = new ProcessBuilder(command(argv)).redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("out-" + attempt + ".txt").toFile());
+                builder.environment().put("HUNT_KILL_DIR", kill.toString());
+                builder.environment().put("HUNT_RUN_LOG", log.toString());
+                Process process = builder.start();
+                Files.writeString(kill.resolve("pid"), Long.toString(process.pid()));
+                assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+                codes.add(process.exitValue());
+                outs.add(Files.readString(dir.resolve("out-" + attempt + ".txt")));
+            }
+
+            assertThat(codes).as(String.join("\n----\n", outs)).containsExactly(137, 0);
+            assertThat(outs.get(0)).contains("switching to the flaky-aware search");
+            assertThat(outs.get(1)).contains("resuming the hunt at level build")
+                    .contains("(switched to the flaky-aware search at builds)");
+            JsonNode state = Json.mapper().readTree(kill.resolve("state.json").toFile());
+            assertThat(state.get("switched").toString()).isEqualTo("[\"builds\"]");
+            assertThat(state.at("/fingerprint/flaky").asBoolean()).isFalse();
+            JsonNode hunt = Json.mapper().readTree(dir.resolve("report/hunt.json").toFile());
+            assertThat(hunt.get("ending").asText()).as(outs.get(1)).isEqualTo("BUILD");
+            assertThat(hunt.at("/builds/firstBad/evr").asText()).isEqualTo("1.0.9-1");
+            assertThat(hunt.at("/builds/bisection/flaky/confidence").asDouble()).isGreaterThanOrEqualTo(0.95);
+            // every run ran once, except the one killed before its verdict was recorded
+            assertThat(Files.readAllLines(log)).hasSize(state.get("runs").size() + 1);
+            assertThat(hunt.get("probesReplayed").asInt()).isEqualTo(recordedAtKill).isPositive();
+        }
+    }
+
     private static List<String> command(List<String> argv) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"), "org.virtregress.cli.Main"));

@@ -15,6 +15,12 @@ if [ -n "$HUNT_KILL_DIR" ] && [ -f "$HUNT_KILL_DIR/kill-at" ] && [ ! -f "$HUNT_K
   kill -9 "$(cat "$HUNT_KILL_DIR/pid")"
   exit 0
 fi
+if [ -n "$HUNT_KILL_DIR" ] && [ -f "$HUNT_KILL_DIR/kill-after-switch" ] && [ ! -f "$HUNT_KILL_DIR/killed" ] \
+    && tr -d ' \n' < "$HUNT_KILL_DIR/state.json" 2>/dev/null | grep -q '"switched":\["'; then
+  touch "$HUNT_KILL_DIR/killed"
+  kill -9 "$(cat "$HUNT_KILL_DIR/pid")"
+  exit 0
+fi
 echo "1..1"
 case "$qemu" in
   *broken*)

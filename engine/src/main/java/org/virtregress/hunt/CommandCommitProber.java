@@ -40,6 +40,14 @@ public final class CommandCommitProber implements CommitProber {
     }
 
     @Override
+    public java.util.Map<String, String> settings() {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("command", argv.toString());
+        settings.put("timeout", HuntFingerprint.show(timeout));
+        return settings;
+    }
+
+    @Override
     public CommitProbe open(String packageName, Path repository, InstallRoots roots) throws IOException {
         List<CommandProbe> probes = new ArrayList<>();
         // a fresh directory per process: a killed hunt leaves its worktrees behind

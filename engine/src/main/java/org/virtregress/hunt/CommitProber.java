@@ -2,6 +2,7 @@ package org.virtregress.hunt;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Makes the probe of the commit level: for a package's upstream repository, something that builds
@@ -20,4 +21,14 @@ public interface CommitProber {
      * @throws IOException if it cannot be set up
      */
     CommitProbe open(String packageName, Path repository, InstallRoots roots) throws IOException;
+
+    /**
+     * Returns the settings that decide the probe's verdicts (its command, its timeout), by name, for
+     * the hunt's fingerprint: a hunt resumed with other settings is refused.
+     *
+     * @return the settings in a fixed order; empty when the prober names none
+     */
+    default Map<String, String> settings() {
+        return Map.of();
+    }
 }

@@ -43,7 +43,14 @@ import org.virtregress.repo.Build;
  * hunt with its range. The build and commit levels run the flaky-aware search
  * ({@link FlakyBisector}) when the request asks for it, and switch to it by themselves when the runs
  * of one candidate disagree; the level's result then carries its confidence. Every verdict goes to
- * one state file; a killed hunt run again replays it and probes only what it had not. At the end every install root holds the failing set again, verified.
+ * one state file, with the {@link HuntFingerprint} of what decides them; a killed hunt run again
+ * replays it and probes only what it had not, and one run with other settings is refused. At the
+ * end every install root holds the failing set again, verified.
+ *
+ * <p>Confirmation: the reproduction runs each set once, which only decides whether there is
+ * anything to hunt; the {@code confirm} runs go where they decide a level's verdict, the culprit's
+ * parent and the culprit. When the culprit is the first update or build after the good end, that
+ * parent is the good set, which so passes {@code confirm} times more.
  *
  * <p>The class is larger than most: the levels share the sets, the state and the roots, and each
  * level decides from the one before.
@@ -88,17 +95,19 @@ public final class Hunt {
      *     every verdict so far
      */
     public HuntResult run() throws IOException, InterruptedException {
-        state = HuntState.open(request.stateFile(), fingerprint());
-        if (state.size() > 0) {
-            listener.progress("resuming the hunt at level " + lower(state.level()) + ": " + state.size()
-                    + " verdicts in " + state.file());
-        }
         Files.createDirectories(request.workDirectory());
         PackageSetTester tester = null;
         HuntResult result;
         try {
             Archive archive = openArchive();
             sets = HuntSets.find(archive, request.good(), request.bad(), request.arch());
+            state = HuntState.open(request.stateFile(), HuntFingerprint.of(request, HuntSets.versions(sets.good()),
+                    HuntSets.versions(sets.bad()), sets.arch()));
+            if (state.size() > 0) {
+                listener.progress("resuming the hunt at level " + lower(state.level()) + ": " + state.size()
+                        + " verdicts in " + state.file() + (state.switched().isEmpty() ? ""
+                        : " (switched to the flaky-aware search at " + String.join(", ", state.switched()) + ")"));
+            }
             InstallRoots roots = InstallRoots.of(request.rootTemplate(), request.probes());
             tester = new PackageSetTester(request.install(), request.suite(), roots,
                     request.workDirectory().resolve("probes"), request.runner());
@@ -256,7 +265,8 @@ public final class Hunt {
             Map<String, ArchivedBuild> set = new LinkedHashMap<>(base);
             set.put(name, byId.get(c.id()));
             return files(archive, set);
-        }), true, true, id -> byId.containsKey(id) ? byId.get(id).build().nevra() : id);
+        }), true, true, id -> !byId.containsKey(id) ? id : byId.get(id).build().nevra()
+                + (id.contains("@") ? " (rebuild " + id.substring(id.indexOf('@') + 1) + ")" : ""));
         List<String> ids = List.copyOf(byId.keySet());
         if (bisection.outcome() != Outcome.COMPLETE || bisection.culprit() == null) {
             builds = new HuntResult.BuildLevel(name, ids, bisection, null, null);
@@ -278,13 +288,25 @@ public final class Hunt {
         if (UpstreamRevision.sameSource(lastGood.build(), firstBad.build())) {
             return packagingChange(archive, lastGood, firstBad);
         }
-        Path repository = request.sources().get(name);
-        if (repository == null || request.commitProber() == null) {
+        UpstreamSources upstream = request.upstream();
+        boolean named = request.sources().containsKey(name) || upstream != null && upstream.has(name);
+        if (!named || request.commitProber() == null) {
             return end(HuntResult.Ending.BUILD, "culprit build " + firstBad.build().nevra()
-                    + (repository == null ? "; no upstream repository given for " + name + " (--source " + name
-                    + "=GITDIR), so the hunt ends at the build" : "; no commit probe given, so the hunt ends at the build"));
+                    + (!named ? "; no upstream repository given for " + name + " (" + (upstream == null
+                    ? "--source " + name + "=GITDIR" : upstream.howToName(name)) + "), so the hunt ends at the build"
+                    : "; no commit probe given, so the hunt ends at the build"));
         }
         enter(HuntResult.Level.COMMIT);
+        Path repository = request.sources().get(name);
+        if (repository == null) {
+            listener.progress("which commit: fetching the upstream repository of " + name);
+            try {
+                repository = upstream.fetch(name);
+            } catch (IOException e) {
+                throw new HuntInputException(HuntResult.Ending.REPOSITORY, "cannot fetch the upstream repository of "
+                        + name + ": " + e.getMessage());
+            }
+        }
         UpstreamRevision good = revision(lastGood.build(), request.goodRevision(), "--good-revision");
         UpstreamRevision bad = revision(firstBad.build(), request.badRevision(), "--bad-revision");
         try (CommitGraph graph = openGraph(repository)) {
@@ -337,7 +359,17 @@ public final class Hunt {
     }
 
     private UpstreamRevision revision(Build build, String userRevision, String option) throws HuntInputException {
-        return UpstreamRevision.of(build, request.tagTemplate(), userRevision).orElseThrow(() ->
+        String own = request.upstream() == null ? null : request.upstream().tagTemplate(build.name());
+        String template = request.tagTemplate();
+        if (own != null) {
+            try {
+                template = HuntRequest.checkTagTemplate(own);
+            } catch (IllegalArgumentException e) {
+                throw new HuntInputException(HuntResult.Ending.BAD_INPUT, "the upstream source of " + build.name()
+                        + ": " + e.getMessage());
+            }
+        }
+        return UpstreamRevision.of(build, template, userRevision).orElseThrow(() ->
                 new HuntInputException(HuntResult.Ending.BAD_INPUT, "build " + build.nevra()
                         + " names no upstream commit (no VCS tag, no snapshot version): give --tag TEMPLATE or "
                         + option));
@@ -386,8 +418,14 @@ public final class Hunt {
                     levelName, request.confidence(), request.maxRuns()));
             return flakySearch.run(range, journal);
         }
-        return flakySearch.runAfter(deterministic, range, journal,
-                notice -> listener.progress("[" + levelName + "] " + notice));
+        return flakySearch.runAfter(deterministic, range, journal, notice -> {
+            listener.progress("[" + levelName + "] " + notice);
+            try {
+                state.switched(levelName);
+            } catch (IOException e) {
+                listener.progress("cannot write the state file: " + e.getMessage());
+            }
+        });
     }
 
     private void progress(String levelName, ProbeRecord record, int left,
@@ -476,11 +514,6 @@ public final class Hunt {
         return new HuntResult(ending, message, level, sets == null ? request.good() : HuntSets.versions(sets.good()),
                 sets == null ? request.bad() : HuntSets.versions(sets.bad()), signature, packages, builds, commits,
                 packaging, restored, ran, replayed);
-    }
-
-    private String fingerprint() {
-        return "good " + request.good() + ", bad " + request.bad() + (request.arch() == null ? ""
-                : ", arch " + request.arch());
     }
 
     private static ProbeResult probeOnce(Probe probe, Candidate candidate) throws InterruptedException {

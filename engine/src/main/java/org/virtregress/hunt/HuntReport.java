@@ -14,6 +14,7 @@ import org.virtregress.report.CommitBisection;
 import org.virtregress.report.Confidence;
 import org.virtregress.report.HtmlReport;
 import org.virtregress.report.InstallRecord;
+import org.virtregress.report.PackageUpdateSection;
 import org.virtregress.report.RegressionReport;
 import org.virtregress.report.ReportJson;
 import org.virtregress.report.Summary;
@@ -22,8 +23,8 @@ import org.virtregress.storage.AtomicFile;
 import org.virtregress.storage.Json;
 
 /**
- * The report of a hunt: fills the regression report's parts from the levels (the build and commit
- * bisections, the install that left the host at the failing set, a headline naming the package,
+ * The report of a hunt: fills the regression report's parts from the levels (which package, the
+ * build and commit bisections, the install that left the host at the failing set, a headline naming the package,
  * build and commit) and writes it as {@code report.json}, {@code report.html} and
  * {@code report.txt}, with every level in full in {@code hunt.json}. Immutable.
  */
@@ -56,13 +57,19 @@ public final class HuntReport {
     }
 
     /**
-     * Adds the hunt's parts to a report: the summary, the build and commit bisections and the final install.
+     * Adds the hunt's parts to a report: the summary, which package, the build and commit bisections
+     * and the final install.
      *
      * @param report the report being built
      * @return the same builder
      */
     public RegressionReport.Builder fill(RegressionReport.Builder report) {
         report.summary(summary());
+        HuntResult.PackageLevel packages = result.packages();
+        if (packages != null) {
+            report.packageUpdates(PackageUpdateSection.from(packages.order(), result.good(), result.bad(),
+                    packages.bisection(), packages.culprit(), this::label, this::remainingAfter));
+        }
         HuntResult.BuildLevel builds = result.builds();
         if (builds != null) {
             report.buildBisection(BuildBisectionSection.from(builds.packageName(), builds.bisection(), builds.lastGood(),

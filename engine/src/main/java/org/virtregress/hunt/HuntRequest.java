@@ -28,17 +28,20 @@ import org.virtregress.process.ProcessRunner;
  * @param maxRuns the flaky-aware search's run budget per level, the bad end's runs included; with
  *     {@code flaky}, also the most runs of the failing set while reproducing the failure
  * @param sources package name to its upstream git repository, for the commit level
+ * @param upstream the upstream repositories fetched when the commit level starts, for a package
+ *     {@code sources} does not name; {@code null} for none
  * @param commitProber the commit level's probe, or {@code null} to stop at the build level
  * @param tagTemplate the tag of an upstream version ({@code v%{version}}), or {@code null}
  * @param goodRevision the upstream revision of the last good build when its package names none, or {@code null}
  * @param badRevision the upstream revision of the first bad build when its package names none, or {@code null}
  * @param stateFile the hunt's state file, or {@code null} to keep it in memory
  * @param workDirectory where probes keep their repositories and logs
- * @param runner runs createrepo_c and rpm
+ * @param runner runs createrepo_c (apt-ftparchive for apt) and rpm
  */
 public record HuntRequest(Path archive, Map<String, String> good, Map<String, String> bad, String arch,
                           InstallSettings install, SuiteLauncher suite, String rootTemplate, int probes, int confirm,
-                          boolean flaky, double confidence, int maxRuns, Map<String, Path> sources, CommitProber commitProber, String tagTemplate,
+                          boolean flaky, double confidence, int maxRuns, Map<String, Path> sources, UpstreamSources upstream,
+                          CommitProber commitProber, String tagTemplate,
                           String goodRevision, String badRevision, Path stateFile, Path workDirectory,
                           ProcessRunner runner) {
     /** Checks the required parts and sorts the maps. */
@@ -59,6 +62,37 @@ public record HuntRequest(Path archive, Map<String, String> good, Map<String, St
         }
         FlakyBisector.checkConfidence(confidence);
         FlakyBisector.checkMaxRuns(maxRuns);
+        if (tagTemplate != null) {
+            checkTagTemplate(tagTemplate);
+        }
+    }
+
+    /**
+     * Checks a tag template: {@code %{version}} in it (replaced by a build's upstream version), and
+     * around it only what a git tag name may hold (no space, control character, {@code ~ ^ : ? * [ \},
+     * no {@code ..}, not starting with {@code -} or {@code /}).
+     *
+     * @param template the template as the user wrote it
+     * @return the template
+     * @throws IllegalArgumentException naming the template and what is wrong with it
+     */
+    public static String checkTagTemplate(String template) {
+        if (template == null || template.isBlank()) {
+            throw new IllegalArgumentException("invalid tag template: it is empty");
+        }
+        if (!template.contains(UpstreamRevision.VERSION)) {
+            throw new IllegalArgumentException("invalid tag template '" + template + "': it must hold "
+                    + UpstreamRevision.VERSION + ", replaced by a build's upstream version (for example v"
+                    + UpstreamRevision.VERSION + ")");
+        }
+        String rest = template.replace(UpstreamRevision.VERSION, "1");
+        if (rest.startsWith("-") || rest.startsWith("/") || rest.endsWith("/") || rest.endsWith(".lock")
+                || rest.contains("..") || rest.contains("@{") || rest.contains("//")
+                || rest.chars().anyMatch(c -> c <= ' ' || c == 0x7f || "~^:?*[\\".indexOf(c) >= 0)) {
+            throw new IllegalArgumentException("invalid tag template '" + template + "': a git tag name holds no"
+                    + " space, control character, ~ ^ : ? * [ \\ or .., and does not start with - or /");
+        }
+        return template;
     }
 
     /**
@@ -90,6 +124,7 @@ public record HuntRequest(Path archive, Map<String, String> good, Map<String, St
         private boolean flaky;
         private double confidence = FlakyBisector.DEFAULT_CONFIDENCE;
         private int maxRuns = FlakyBisector.DEFAULT_MAX_RUNS;
+        private UpstreamSources upstream;
         private CommitProber commitProber;
         private String tagTemplate;
         private String goodRevision;
@@ -164,6 +199,12 @@ public record HuntRequest(Path archive, Map<String, String> good, Map<String, St
             return this;
         }
 
+        /** Sets the upstream repositories fetched when the commit level starts (default: none). */
+        public Builder upstream(UpstreamSources value) {
+            this.upstream = value;
+            return this;
+        }
+
         /** Sets the commit level's probe. */
         public Builder commitProber(CommitProber value) {
             this.commitProber = value;
@@ -198,7 +239,7 @@ public record HuntRequest(Path archive, Map<String, String> good, Map<String, St
         /** Returns the request. */
         public HuntRequest build() {
             return new HuntRequest(archive, good, bad, arch, install, suite, rootTemplate, probes, confirm, flaky, confidence,
-                    maxRuns, sources,
+                    maxRuns, sources, upstream,
                     commitProber, tagTemplate, goodRevision, badRevision, stateFile, workDirectory, runner);
         }
     }

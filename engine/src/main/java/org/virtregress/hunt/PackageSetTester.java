@@ -27,7 +27,8 @@ import org.virtregress.suite.SuiteResult;
 
 /**
  * Tests one package set on a free install root: publishes the set's archived package files in a
- * repository of the probe's own (createrepo_c), installs exactly those versions with the package
+ * repository of the probe's own (createrepo_c; for apt a flat repository indexed by apt-ftparchive),
+ * installs exactly those versions with the package
  * manager (verified from the package database), then runs the suite. Passed is GOOD, failed is BAD
  * with the failed cases' signatures, and an install that fails or a suite that errs is SKIP.
  * Thread-safe: each probe works in its own directory and on a root nobody else uses meanwhile.
@@ -162,7 +163,7 @@ final class PackageSetTester {
         }
         InstallRequest.Builder request = InstallRequest.builder().root(root.path()).repository(repository)
                 .gpgCheck(install.gpgCheck()).timeout(install.timeout()).lockTimeout(install.lockTimeout());
-        install.repositories().forEach(request::repository);
+        install.addRepositories(request);
         set.forEach(b -> request.install(b.name(), b.version()));
         return install.installer().install(request.build(), OutputListener.NONE);
     }
@@ -180,12 +181,28 @@ final class PackageSetTester {
                 Files.copy(file, copy);
             }
         }
+        if ("apt".equals(install.installer().manager())) {
+            // a flat repository (deb URL ./): the Packages index and a Release file naming it
+            Files.writeString(repo.resolve("Packages"), index(repo, "packages"));
+            Files.writeString(repo.resolve("Release"), index(repo, "release"));
+            return repo.toUri().toString();
+        }
         CommandResult made = runner.run(Command.of("createrepo_c", "--quiet", "--no-database", repo.toString())
                 .timeout(CREATEREPO_TIMEOUT).build(), OutputListener.NONE);
         if (!made.succeeded()) {
             throw new IOException("createrepo_c failed in " + repo + ": " + made.describe());
         }
         return repo.toUri().toString();
+    }
+
+    /** Returns what {@code apt-ftparchive packages .} or {@code apt-ftparchive release .} writes for a directory. */
+    private String index(Path repo, String what) throws IOException, InterruptedException {
+        CommandResult made = runner.run(Command.of("apt-ftparchive", what, ".").workingDirectory(repo)
+                .separateStderr().timeout(CREATEREPO_TIMEOUT).build(), OutputListener.NONE);
+        if (!made.succeeded()) {
+            throw new IOException("apt-ftparchive " + what + " failed in " + repo + ": " + made.describe());
+        }
+        return made.output();
     }
 
     private Path workDirectory(String name) throws IOException {

@@ -16,18 +16,19 @@ import org.virtregress.bisect.ProbeRecord;
  * @param firstBad the oldest build that failed
  * @param probes the builds probed, in order; their candidate is the build version
  * @param confidence the figures of a probabilistic bisection (an intermittent failure), or null
+ * @param confirmation the confirmation runs (the last good build, then the first bad one), or null when none ran
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BuildBisectionSection(String packageName, int candidateCount, Build lastGood, Build firstBad, List<ProbeRow> probes,
-                             Confidence confidence) {
+                             Confidence confidence, Confirmation confirmation) {
     /** Normalizes absent probes to an empty list. */
     public BuildBisectionSection {
         probes = Lists.copy(probes);
     }
 
-    /** Creates the report of a deterministic bisection, which has no {@link Confidence}. */
+    /** Creates the report of a deterministic bisection, which has no {@link Confidence}, without confirmation runs. */
     public BuildBisectionSection(String packageName, int candidateCount, Build lastGood, Build firstBad, List<ProbeRow> probes) {
-        this(packageName, candidateCount, lastGood, firstBad, probes, null);
+        this(packageName, candidateCount, lastGood, firstBad, probes, null, null);
     }
 
     /**
@@ -57,12 +58,13 @@ public record BuildBisectionSection(String packageName, int candidateCount, Buil
      * @param firstBad the first bad build, or {@code null} when unknown
      * @param subjects names a candidate by its id for people (usually the build's version)
      * @param remaining how many candidates were left after a probe, or {@code null} when unknown
-     * @return the report, with the {@link Confidence} of a probabilistic bisection
+     * @return the report, with the {@link Confidence} of a probabilistic bisection and the
+     *     {@link Confirmation} of a deterministic one
      */
     public static BuildBisectionSection from(String packageName, BisectResult result, org.virtregress.repo.Build lastGood,
                                       org.virtregress.repo.Build firstBad, Function<String, String> subjects,
                                       Function<ProbeRecord, Integer> remaining) {
         return new BuildBisectionSection(packageName, result.candidates(), Build.from(lastGood), Build.from(firstBad),
-                ProbeRow.from(result.probes(), subjects, remaining), Confidence.from(result));
+                ProbeRow.from(result.probes(), subjects, remaining), Confidence.from(result), Confirmation.from(result));
     }
 }

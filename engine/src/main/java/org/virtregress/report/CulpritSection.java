@@ -129,6 +129,12 @@ final class CulpritSection {
         } else if (builds != null) {
             html.append("<tr><th>Builds probed</th><td>").append(builds.probes().size()).append("</td></tr>\n");
         }
+        if (builds != null && builds.confirmation() != null) {
+            Confirmation confirmation = builds.confirmation();
+            html.append("<tr><th>Build confirmation</th><td>")
+                    .append(confirmation.confirmed() ? "<b>confirmed</b>: " : "<b>not confirmed</b>: ")
+                    .append(escape(confirmation.describe())).append("</td></tr>\n");
+        }
         html.append("</table></div>\n");
     }
 

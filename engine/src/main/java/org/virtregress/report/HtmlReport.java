@@ -15,8 +15,8 @@ import org.virtregress.install.PackageChange;
  * Renders a {@link RegressionReport} as HTML: a fragment that a build page embeds as it is, and a
  * self-contained page around the same fragment. The fragment is one {@code <div class="virt-regress-report">}
  * carrying its own style scoped to that class; it needs no script and loads nothing from outside.
- * Order: the verdict and culprit, the picture of the range narrowing, the probes, the packages,
- * the test results. Every user- or repository-controlled string is escaped. Thread-safe.
+ * Order: the verdict and culprit, which package of several updated at once, the picture of the
+ * range narrowing, the probes, the packages, the test results. Every user- or repository-controlled string is escaped. Thread-safe.
  */
 public final class HtmlReport {
     /** The class path resource of the report's style sheet, scoped to {@code .virt-regress-report}. */
@@ -53,6 +53,7 @@ public final class HtmlReport {
         html.append("<div class=\"virt-regress-report\">\n");
         head(html, report);
         CulpritSection.render(html, report);
+        PackageUpdateHtml.render(html, report.packageUpdates());
         narrowing(html, report);
         probes(html, report);
         packages(html, report);
@@ -137,10 +138,16 @@ public final class HtmlReport {
     private static void probes(StringBuilder html, RegressionReport report) {
         CommitBisection commits = report.commitBisection();
         BuildBisectionSection builds = report.buildBisection();
-        if ((commits == null || commits.probes().isEmpty()) && (builds == null || builds.probes().isEmpty())) {
+        PackageUpdateSection updates = report.packageUpdates();
+        if ((commits == null || commits.probes().isEmpty()) && (builds == null || builds.probes().isEmpty())
+                && (updates == null || updates.probes().isEmpty())) {
             return;
         }
         html.append("<section class=\"vr-probes\">\n<h3>Probes</h3>\n");
+        if (updates != null && !updates.probes().isEmpty()) {
+            html.append("<h4>Package updates</h4>\n");
+            probeTable(html, updates.probes(), "step", null);
+        }
         if (builds != null && !builds.probes().isEmpty()) {
             html.append("<h4>Package builds</h4>\n");
             probeTable(html, builds.probes(), "build", null);

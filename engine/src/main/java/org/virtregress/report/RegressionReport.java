@@ -23,13 +23,15 @@ import java.util.Objects;
  * @param newBuilds the package builds the poll detected
  * @param install the install of those builds, or null
  * @param suites the guest test suites that ran
+ * @param packageUpdates which package of several updated at once broke the suite, or null
  * @param buildBisection the bisection over archived package builds, or null
  * @param commitBisection the bisection over upstream commits, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RegressionReport(int schemaVersion, String title, Instant generatedAt, String jobId, String buildId,
                                Summary summary, List<NewBuildRow> newBuilds, InstallRecord install,
-                               List<SuiteReport> suites, BuildBisectionSection buildBisection,
+                               List<SuiteReport> suites, PackageUpdateSection packageUpdates,
+                               BuildBisectionSection buildBisection,
                                CommitBisection commitBisection) {
     /** The schema version this code writes and the newest it reads. */
     public static final int SCHEMA_VERSION = 1;
@@ -68,6 +70,7 @@ public record RegressionReport(int schemaVersion, String title, Instant generate
         private List<NewBuildRow> newBuilds = List.of();
         private InstallRecord install;
         private List<SuiteReport> suites = List.of();
+        private PackageUpdateSection packageUpdates;
         private BuildBisectionSection buildBisection;
         private CommitBisection commitBisection;
 
@@ -107,6 +110,12 @@ public record RegressionReport(int schemaVersion, String title, Instant generate
             return this;
         }
 
+        /** Sets which package of several updated at once broke the suite. */
+        public Builder packageUpdates(PackageUpdateSection value) {
+            this.packageUpdates = value;
+            return this;
+        }
+
         /** Sets the bisection over package builds. */
         public Builder buildBisection(BuildBisectionSection value) {
             this.buildBisection = value;
@@ -122,7 +131,7 @@ public record RegressionReport(int schemaVersion, String title, Instant generate
         /** Returns the report. */
         public RegressionReport build() {
             return new RegressionReport(SCHEMA_VERSION, title, generatedAt, jobId, buildId, summary, newBuilds,
-                    install, suites, buildBisection, commitBisection);
+                    install, suites, packageUpdates, buildBisection, commitBisection);
         }
     }
 }

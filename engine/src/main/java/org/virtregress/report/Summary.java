@@ -44,6 +44,10 @@ public record Summary(Status status, String headline) {
             return new Summary(Status.REGRESSION, "Regression first in build " + builds.packageName() + " "
                     + builds.firstBad().version());
         }
+        PackageUpdateSection updates = report.packageUpdates();
+        if (updates != null && updates.culprit() != null) {
+            return new Summary(Status.REGRESSION, "Regression first with the update of " + updates.culprit());
+        }
         if (report.install() != null && !report.install().success()) {
             return new Summary(Status.ERROR, "Install failed" + (report.install().rolledBack() ? " (rolled back)" : ""));
         }

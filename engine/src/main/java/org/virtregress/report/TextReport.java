@@ -6,7 +6,8 @@ import org.virtregress.install.PackageChange;
 
 /**
  * Renders a {@link RegressionReport} as plain text for a console or a mail body: the verdict line,
- * the culprit, the probes, the package changes and the failing tests. Control characters from
+ * the culprit, which package of several updated at once, the probes, the package changes and the
+ * failing tests. Control characters from
  * repositories and test output are replaced so that they cannot drive a terminal. Thread-safe.
  */
 public final class TextReport {
@@ -33,15 +34,19 @@ public final class TextReport {
             meta.append(" | build ").append(report.buildId());
         }
         line(out, meta.append(" | ").append(Html.time(report.generatedAt())).toString());
-        bisection(out, report.commitBisection(), report.buildBisection());
+        bisection(out, report.commitBisection(), report.buildBisection(), report.packageUpdates());
         packages(out, report);
         tests(out, report.suites());
         return out.toString();
     }
 
-    private static void bisection(StringBuilder out, CommitBisection commits, BuildBisectionSection builds) {
+    private static void bisection(StringBuilder out, CommitBisection commits, BuildBisectionSection builds,
+                                  PackageUpdateSection updates) {
         if (commits != null) {
             commits(out, commits);
+        }
+        if (updates != null) {
+            packageUpdates(out, updates);
         }
         if (builds != null) {
             out.append('\n');
@@ -52,12 +57,34 @@ public final class TextReport {
                 line(out, "  probed     " + p.candidate() + " " + p.verdict()
                         + (p.remaining() == null ? "" : ", " + p.remaining() + " left"));
             }
+            if (builds.confirmation() != null) {
+                line(out, "  confirmed  " + (builds.confirmation().confirmed() ? "yes" : "no") + " ("
+                        + builds.confirmation().describe() + ")");
+            }
             if (builds.confidence() != null) {
                 line(out, "  flaky      " + builds.confidence().describe());
             }
         }
         if (commits != null) {
             probes(out, commits);
+        }
+    }
+
+    private static void packageUpdates(StringBuilder out, PackageUpdateSection updates) {
+        out.append('\n');
+        PackageUpdateSection.Step culprit = updates.culpritStep();
+        line(out, "Which package: " + updates.outcome() + (culprit == null ? ""
+                : ", the update of " + culprit.packageName() + " breaks the suite")
+                + (updates.message() == null ? "" : ": " + updates.message()));
+        for (PackageUpdateSection.Step step : updates.steps()) {
+            line(out, String.format(Locale.ROOT, "  step %d  %s %s -> %s: %s%s", step.step(), step.packageName(),
+                    orElse(step.from(), "(none)"), orElse(step.to(), "(removed)"),
+                    step.verdict() == null ? "not probed" : step.verdict() + " (" + step.runs() + " probe"
+                            + (step.runs() == 1 ? "" : "s") + ")", step.equals(culprit) ? "  <- culprit" : ""));
+        }
+        if (updates.confirmation() != null) {
+            line(out, "  confirmed  " + (updates.confirmation().confirmed() ? "yes" : "no") + " ("
+                    + updates.confirmation().describe() + ")");
         }
     }
 

@@ -2,10 +2,14 @@ package org.virtregress.hunt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.bisect.Candidate;
@@ -13,11 +17,27 @@ import org.virtregress.bisect.ProbeResult;
 import org.virtregress.bisect.Verdict;
 
 class HuntStateTest {
+    private static Map<String, String> suite(String command, String timeout) {
+        Map<String, String> suite = new LinkedHashMap<>();
+        suite.put("command", command);
+        suite.put("timeout", timeout);
+        return suite;
+    }
+
+    private static HuntFingerprint fingerprint(String bad, boolean flaky, double confidence, int maxRuns) {
+        return new HuntFingerprint(Map.of("a", "1"), Map.of("a", bad), "x86_64", Map.of("manager", "dnf"),
+                suite("[./suite.sh]", "30m"), Map.of(), 3, flaky, confidence, maxRuns);
+    }
+
+    private static HuntFingerprint deterministic() {
+        return fingerprint("2", false, 0.99, 1000);
+    }
+
     @Test
     void shouldServeEveryRecordedVerdictInsteadOfProbingAgain(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("hunt.json");
         List<String> probed = new ArrayList<>();
-        HuntState first = HuntState.open(file, "good {a=1}, bad {a=2}");
+        HuntState first = HuntState.open(file, deterministic());
         first.level("BUILD");
         JournalProbe journal = new JournalProbe(first, "builds", c -> {
             probed.add(c.id());
@@ -27,7 +47,7 @@ class HuntStateTest {
         journal.probe(Candidate.of("2"));
         journal.probe(Candidate.of("2"));
 
-        HuntState resumed = HuntState.open(file, "good {a=1}, bad {a=2}");
+        HuntState resumed = HuntState.open(file, deterministic());
         JournalProbe replay = new JournalProbe(resumed, "builds", c -> {
             probed.add("again " + c.id());
             return ProbeResult.skip("must not run");
@@ -44,11 +64,60 @@ class HuntStateTest {
     }
 
     @Test
-    void shouldRefuseTheStateFileOfAnotherHunt(@TempDir Path dir) throws Exception {
+    void shouldRefuseTheStateFileOfAnotherHuntNamingTheSetThatDiffers(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("hunt.json");
-        HuntState.open(file, "good {a=1}, bad {a=2}").level("REPRODUCE");
+        HuntState.open(file, deterministic()).level("REPRODUCE");
 
-        assertThatIOException().isThrownBy(() -> HuntState.open(file, "good {a=1}, bad {a=3}"))
-                .withMessageContaining(file.toString()).withMessageContaining("belongs to another hunt");
+        assertThatThrownBy(() -> HuntState.open(file, fingerprint("3", false, 0.99, 1000)))
+                .isInstanceOfSatisfying(HuntStateMismatchException.class, e -> assertThat(e.differences())
+                        .containsExactly("failing set: {a=2} in the state file, {a=3} now"))
+                .hasMessageContaining(file.toString()).hasMessageContaining("delete " + file);
+    }
+
+    @Test
+    void shouldRefuseAResumeInAnotherSearchModeNamingEachSetting(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("hunt.json");
+        HuntState.open(file, deterministic()).level("BUILD");
+
+        assertThatThrownBy(() -> HuntState.open(file, fingerprint("2", true, 0.95, 200)))
+                .isInstanceOfSatisfying(HuntStateMismatchException.class, e -> assertThat(e.differences())
+                        .containsExactly("--flaky: off in the state file, on now",
+                                "--confidence: 0.99 in the state file, 0.95 now",
+                                "--max-runs: 1000 in the state file, 200 now"));
+    }
+
+    @Test
+    void shouldRefuseAResumeWithAnotherSuiteInstallOrConfirmation(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("hunt.json");
+        HuntState.open(file, deterministic()).level("BUILD");
+        HuntFingerprint other = new HuntFingerprint(Map.of("a", "1"), Map.of("a", "2"), "x86_64",
+                Map.of("manager", "zypper"), suite("[./other.sh]", "30m"), Map.of("command", "[./probe.sh]"), 1,
+                false, 0.99, 1000);
+
+        assertThatThrownBy(() -> HuntState.open(file, other))
+                .isInstanceOfSatisfying(HuntStateMismatchException.class, e -> assertThat(e.differences())
+                        .containsExactly("install manager: dnf in the state file, zypper now",
+                                "suite command: [./suite.sh] in the state file, [./other.sh] now",
+                                "commit probe command: none in the state file, [./probe.sh] now",
+                                "--confirm: 3 in the state file, 1 now"));
+    }
+
+    @Test
+    void shouldKeepTheLevelsThatSwitchedToTheFlakyAwareSearch(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("hunt.json");
+        HuntState first = HuntState.open(file, deterministic());
+        first.switched("builds");
+        first.switched("builds");
+
+        assertThat(HuntState.open(file, deterministic()).switched()).containsExactly("builds");
+    }
+
+    @Test
+    void shouldRefuseAStateFileOfTheEarlierFormat(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("hunt.json");
+        Files.writeString(file, "{\"format\":1,\"fingerprint\":\"good {a=1}, bad {a=2}\",\"level\":\"BUILD\",\"runs\":[]}");
+
+        assertThatIOException().isThrownBy(() -> HuntState.open(file, deterministic()))
+                .withMessageContaining("is not a hunt state of format 2");
     }
 }

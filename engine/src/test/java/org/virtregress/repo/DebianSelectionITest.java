@@ -1,18 +1,22 @@
 package org.virtregress.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtregress.repo.RepositoryOutcome.Status;
+import org.virtregress.testing.ClassFixture;
 import org.virtregress.testing.RepositoryServer;
 
 /**
@@ -23,34 +27,53 @@ class DebianSelectionITest {
     private static final String HOST = IndexSelection.nativeDebianArchitecture();
     private static final String OTHER = HOST.equals("arm64") ? "amd64" : "arm64";
 
-    @TempDir
-    static Path debs;
-    static List<Path> main;
-    static List<Path> contrib;
-    static List<Path> mainUpdated;
+    @RegisterExtension
+    static final ClassFixture<Debs> DEBS = ClassFixture.of(Debs.class, Debs::build);
 
-    @BeforeAll
-    static void buildPackages() throws Exception {
-        main = List.of(
-                DebianFixtures.deb(debs, "qemu-system-x86", "1:9.1.0-1", HOST, "qemu", "main-host"),
-                DebianFixtures.deb(debs, "qemu-system-x86", "1:9.1.0-1", OTHER, "qemu", "main-other"),
-                DebianFixtures.deb(debs, "qemu-system-data", "1:9.1.0-1", "all", "qemu", "main-all"));
-        contrib = List.of(
-                DebianFixtures.deb(debs, "qemu-contrib-tools", "2.0-1", HOST, null, "contrib-host"),
-                DebianFixtures.deb(debs, "qemu-contrib-tools", "2.0-1", OTHER, null, "contrib-other"));
-        mainUpdated = List.of(
-                DebianFixtures.deb(debs, "qemu-system-x86", "1:9.2.0-1", HOST, "qemu", "main-host-2"),
-                DebianFixtures.deb(debs, "qemu-system-x86", "1:9.2.0-1", OTHER, "qemu", "main-other-2"),
-                DebianFixtures.deb(debs, "qemu-system-data", "1:9.2.0-1", "all", "qemu", "main-all-2"));
+    /**
+     * The packages of the suites, built once for all tests of the class: the first release of main
+     * and contrib, and an update of main.
+     */
+    record Debs(List<Path> main, List<Path> contrib, List<Path> mainUpdated) {
+        Debs {
+            main = List.copyOf(main);
+            contrib = List.copyOf(contrib);
+            mainUpdated = List.copyOf(mainUpdated);
+        }
+
+        static Debs build(Path directory) throws Exception {
+            return new Debs(
+                    List.of(DebianFixtures.deb(directory, "qemu-system-x86", "1:9.1.0-1", HOST, "qemu", "main-host"),
+                            DebianFixtures.deb(directory, "qemu-system-x86", "1:9.1.0-1", OTHER, "qemu", "main-other"),
+                            DebianFixtures.deb(directory, "qemu-system-data", "1:9.1.0-1", "all", "qemu", "main-all")),
+                    List.of(DebianFixtures.deb(directory, "qemu-contrib-tools", "2.0-1", HOST, null, "contrib-host"),
+                            DebianFixtures.deb(directory, "qemu-contrib-tools", "2.0-1", OTHER, null, "contrib-other")),
+                    List.of(DebianFixtures.deb(directory, "qemu-system-x86", "1:9.2.0-1", HOST, "qemu",
+                                    "main-host-2"),
+                            DebianFixtures.deb(directory, "qemu-system-x86", "1:9.2.0-1", OTHER, "qemu",
+                                    "main-other-2"),
+                            DebianFixtures.deb(directory, "qemu-system-data", "1:9.2.0-1", "all", "qemu",
+                                    "main-all-2")));
+        }
+
+        /** Returns the first release: main and contrib. */
+        Map<String, List<Path>> first() {
+            return components(main, contrib);
+        }
+
+        /** Returns the release after main's update. */
+        Map<String, List<Path>> updated() {
+            return components(mainUpdated, contrib);
+        }
     }
 
     @Test
-    void shouldReadOnlyTheHostArchitectureAndAllOfEveryComponentOfASignedSuiteByHash(@TempDir Path dir)
+    void shouldReadOnlyTheHostArchitectureAndAllOfEveryComponentOfASignedSuiteByHash(@TempDir Path dir, Debs debs)
             throws Exception {
         Path root = dir.resolve("archive");
         try (SigningKey key = SigningKey.generate(dir, "Archive");
                 RepositoryServer server = RepositoryServer.serve(root)) {
-            DebianFixtures.archive(root, "stable", List.of(HOST, OTHER), key, components(main, contrib));
+            DebianFixtures.archive(root, "stable", List.of(HOST, OTHER), key, debs.first());
             Path keyring = key.exportBinary(dir.resolve("archive.gpg"));
             Repository suite = Repository.parse(server.uri("dists/stable").toString()).withKeyring(keyring);
 
@@ -69,9 +92,10 @@ class DebianSelectionITest {
     }
 
     @Test
-    void shouldReadTheChosenArchitecturesAndComponentsOnly(@TempDir Path dir) throws Exception {
+    void shouldReadTheChosenArchitecturesAndComponentsOnly(@TempDir Path dir, Debs debs)
+            throws Exception {
         Path root = dir.resolve("archive");
-        DebianFixtures.archive(root, "stable", List.of(HOST, OTHER), null, components(main, contrib));
+        DebianFixtures.archive(root, "stable", List.of(HOST, OTHER), null, debs.first());
         try (RepositoryServer server = RepositoryServer.serve(root)) {
             Repository suite = Repository.parse(server.uri("dists/stable").toString());
 
@@ -96,9 +120,10 @@ class DebianSelectionITest {
     }
 
     @Test
-    void shouldNameWhatTheReleaseListsWhenTheSelectionIsNotThere(@TempDir Path dir) throws Exception {
+    void shouldNameWhatTheReleaseListsWhenTheSelectionIsNotThere(@TempDir Path dir, Debs debs)
+            throws Exception {
         Path root = dir.resolve("archive");
-        DebianFixtures.archive(root, "stable", List.of(HOST, OTHER), null, components(main, contrib));
+        DebianFixtures.archive(root, "stable", List.of(HOST, OTHER), null, debs.first());
         Repository suite = Repository.parse(root.resolve("dists/stable").toString());
 
         PollResult architecture = poller().poll(request(dir.resolve("a"),
@@ -119,9 +144,10 @@ class DebianSelectionITest {
     }
 
     @Test
-    void shouldNeverAskForAnUnselectedIndexThatAPartialMirrorLacks(@TempDir Path dir) throws Exception {
+    void shouldNeverAskForAnUnselectedIndexThatAPartialMirrorLacks(@TempDir Path dir, Debs debs)
+            throws Exception {
         Path root = dir.resolve("archive");
-        DebianFixtures.archive(root, "stable", List.of(HOST, OTHER), null, components(main, contrib));
+        DebianFixtures.archive(root, "stable", List.of(HOST, OTHER), null, debs.first());
         for (String component : List.of("main", "contrib")) {
             deleteTree(root.resolve("dists/stable").resolve(component).resolve("binary-" + OTHER));
         }
@@ -141,15 +167,16 @@ class DebianSelectionITest {
     }
 
     @Test
-    void shouldStayConsistentThroughByHashWhenThePlainIndexIsReplacedMidPoll(@TempDir Path dir) throws Exception {
+    void shouldStayConsistentThroughByHashWhenThePlainIndexIsReplacedMidPoll(@TempDir Path dir, Debs debs)
+            throws Exception {
         Path root = dir.resolve("archive");
-        DebianFixtures.archive(root, "stable", List.of(HOST, OTHER), null, components(main, contrib));
+        DebianFixtures.archive(root, "stable", List.of(HOST, OTHER), null, debs.first());
         try (RepositoryServer server = RepositoryServer.serve(root)) {
             Repository suite = Repository.parse(server.uri("dists/stable").toString());
             PollRequest request = request(dir, suite);
             server.beforeAnswering("dists/stable/Release",
                     () -> DebianFixtures.archive(root, "stable", List.of(HOST, OTHER), null,
-                            components(mainUpdated, contrib)));
+                            debs.updated()));
 
             PollResult during = poller().poll(request);
 
@@ -160,15 +187,16 @@ class DebianSelectionITest {
 
             PollResult after = poller().poll(request);
             assertThat(after.newBuilds()).extracting(Build::key, Build::evr).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("qemu-system-data.all", "1:9.2.0-1"),
-                    org.assertj.core.groups.Tuple.tuple("qemu-system-x86." + HOST, "1:9.2.0-1"));
+                    tuple("qemu-system-data.all", "1:9.2.0-1"),
+                    tuple("qemu-system-x86." + HOST, "1:9.2.0-1"));
         }
     }
 
     @Test
-    void shouldFallBackToThePlainNameOnlyWhenTheByHashFileIsMissing(@TempDir Path dir) throws Exception {
+    void shouldFallBackToThePlainNameOnlyWhenTheByHashFileIsMissing(@TempDir Path dir, Debs debs)
+            throws Exception {
         Path root = dir.resolve("archive");
-        DebianFixtures.archive(root, "stable", List.of(HOST), null, components(main, contrib));
+        DebianFixtures.archive(root, "stable", List.of(HOST), null, debs.first());
         deleteTree(root.resolve("dists/stable/main/binary-" + HOST + "/by-hash"));
         try (RepositoryServer server = RepositoryServer.serve(root)) {
             PollResult result = poller().poll(request(dir, Repository.parse(server.uri("dists/stable").toString())));
@@ -182,14 +210,15 @@ class DebianSelectionITest {
     }
 
     @Test
-    void shouldFailTheRepositoryAndKeepTheStateWhenAByHashFileDoesNotMatch(@TempDir Path dir) throws Exception {
+    void shouldFailTheRepositoryAndKeepTheStateWhenAByHashFileDoesNotMatch(@TempDir Path dir, Debs debs)
+            throws Exception {
         Path root = dir.resolve("archive");
-        DebianFixtures.archive(root, "stable", List.of(HOST), null, components(main, contrib));
+        DebianFixtures.archive(root, "stable", List.of(HOST), null, debs.first());
         Repository suite = Repository.parse(root.resolve("dists/stable").toString());
         PollRequest request = request(dir, suite);
         poller().poll(request);
         String state = Files.readString(dir.resolve("state.json"));
-        DebianFixtures.archive(root, "stable", List.of(HOST), null, components(mainUpdated, contrib));
+        DebianFixtures.archive(root, "stable", List.of(HOST), null, debs.updated());
         Path byHash = root.resolve("dists/stable/main/binary-" + HOST + "/by-hash/SHA256");
         try (Stream<Path> files = Files.list(byHash)) {
             for (Path file : files.toList()) {
@@ -215,7 +244,7 @@ class DebianSelectionITest {
         return components;
     }
 
-    private static PollRequest request(Path dir, Repository repository) throws java.io.IOException {
+    private static PollRequest request(Path dir, Repository repository) throws IOException {
         Files.createDirectories(dir);
         return new PollRequest(List.of(repository), PackageSelector.of(List.of("qemu-*")), dir.resolve("state.json"),
                 null, false);
@@ -225,9 +254,9 @@ class DebianSelectionITest {
         return new Poller(new Fetcher(Duration.ofSeconds(20), null));
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }

@@ -48,6 +48,8 @@ class HtmlReportITest {
                 .contains(ReportFixtures.CULPRIT)
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; \"quoted\" &amp; 'single' ]]&gt; &lt;img src=x onerror=alert(2)&gt;")
                 .contains("pkg&lt;script&gt;alert(3)&lt;/script&gt;")
+                .contains("<h3>Which package</h3>")
+                .contains("pkg&lt;script&gt;alert(12)&lt;/script&gt;")
                 .contains("&lt;/title&gt;&lt;script&gt;alert(10)&lt;/script&gt;")
                 .contains("<title>Range narrowing of commits: 214 candidates, 8 probes, 1 remaining</title>");
         assertThat(dom).doesNotContainIgnoringCase("<script")

@@ -43,7 +43,10 @@ class HtmlReportTest {
                 .contains("<code>javascript:alert(8)</code>")
                 .contains("href=\"https://ci.example.org/log?a=1&amp;b=&quot; onmouseover=&quot;alert(9)\"")
                 .contains("&lt;/title&gt;&lt;script&gt;alert(10)&lt;/script&gt;")
-                .contains("]]&gt;&lt;/desc&gt;&lt;script&gt;alert(11)&lt;/script&gt;");
+                .contains("]]&gt;&lt;/desc&gt;&lt;script&gt;alert(11)&lt;/script&gt;")
+                .contains("the update of <b>pkg&lt;script&gt;alert(12)&lt;/script&gt;</b>")
+                .contains("1.1-1&quot;&gt;&lt;script&gt;alert(13)&lt;/script&gt;")
+                .contains("+pkg&lt;script&gt;alert(14)&lt;/script&gt; 1.1-1");
         assertThat(eventHandlerAttributes(page)).isEmpty();
     }
 

@@ -3,6 +3,9 @@ package io.jenkins.plugins.virtregress;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.Configuration.consideringOnlyDependenciesInAnyPackage;
+import static com.tngtech.archunit.library.plantuml.rules.PlantUmlArchCondition.adhereToPlantUmlDiagram;
 
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -14,20 +17,47 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The Jenkins rules of the plugin, after warnings-ng's architecture test: every form endpoint is
- * {@code @POST} and checks a permission, setters bound from forms sit in public classes, the
- * model does not reach for the Jenkins singleton, and the engine never depends on the plugin.
+ * The package design of the plugin, drawn in {@code plugin/design.puml}: every dependency of the
+ * plugin's classes on the plugin and the engine must follow it, every package must be drawn, and
+ * there are no cycles. Then the Jenkins rules, after warnings-ng's architecture test: every form
+ * endpoint is {@code @POST} and checks a permission, setters bound from forms sit in public classes,
+ * and the model does not reach for the Jenkins singleton.
  */
 @AnalyzeClasses(packages = "io.jenkins.plugins.virtregress", importOptions = ImportOption.DoNotIncludeTests.class)
 class PluginArchitectureTest {
+    private static final String PLUGIN = "io.jenkins.plugins.virtregress..";
     /** The calls that count as a permission check. */
     private static final Set<String> PERMISSION_CHECKS = Set.of("checkPermission", "hasPermission", "hasPermission2",
             "check");
+    private static final Path DESIGN = Path.of("design.puml");
+    /** A package the drawing names: a component's stereotype. */
+    private static final Pattern DRAWN_PACKAGE = Pattern.compile("<<(io\\.jenkins\\.plugins\\.virtregress[\\w.]*)>>");
+
+    @ArchTest
+    static final ArchRule FOLLOWS_THE_DESIGN = classes().that().resideInAPackage(PLUGIN)
+            .should(adhereToPlantUmlDiagram(design(), consideringOnlyDependenciesInAnyPackage(PLUGIN, "org.virtregress..")))
+            .because("the design is drawn in plugin/design.puml");
+
+    @ArchTest
+    static final ArchRule EVERY_PACKAGE_IS_DRAWN = classes().that().resideInAPackage(PLUGIN)
+            .should().resideInAnyPackage(drawnPackages())
+            .because("a new room of the plugin is drawn in plugin/design.puml before it is used");
+
+    @ArchTest
+    static final ArchRule NO_CYCLES = slices().matching("io.jenkins.plugins.virtregress.(**)").should()
+            .beFreeOfCycles();
 
     @ArchTest
     static final ArchRule FORM_ENDPOINTS_ARE_POST = methods().that().haveNameMatching("do(Check|Fill).+")
@@ -68,5 +98,22 @@ class PluginArchitectureTest {
                         + (checks ? " checks a permission" : " checks no permission")));
             }
         };
+    }
+
+    private static URL design() {
+        try {
+            return DESIGN.toAbsolutePath().toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String[] drawnPackages() {
+        try {
+            return DRAWN_PACKAGE.matcher(Files.readString(DESIGN)).results().map(match -> match.group(1))
+                    .toArray(String[]::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -20,5 +20,7 @@ class TestConventionsTest {
     @ArchTest
     static final ArchRule NO_MUTABLE_STATIC_FIELDS = noFields().that().areStatic().and().areNotFinal()
             .should().beDeclaredInClassesThat().resideInAPackage("io.jenkins.plugins.virtregress..")
-            .because("tests share no state");
+            .because("tests share no state")
+            // a tree with no static field that is not final is what the rule wants, not an empty check
+            .allowEmptyShould(true);
 }

@@ -68,6 +68,39 @@ public final class FieldChecks {
     }
 
     /**
+     * Checks the package name of an upstream source with the engine's rule for package names.
+     *
+     * @param name the name as typed
+     * @return the problem, or empty when the name is acceptable
+     */
+    public static Optional<String> upstreamPackage(String name) {
+        return problem(() -> org.virtregress.install.PackageSpec.checkName(trimmed(name)));
+    }
+
+    /**
+     * Checks the URL of an upstream git repository with the engine's rule.
+     *
+     * @param url the URL as typed
+     * @param allowFile whether {@code file:} URLs are allowed (the global configuration says)
+     * @return the problem, or empty when the URL is acceptable
+     */
+    public static Optional<String> upstreamUrl(String url, boolean allowFile) {
+        return problem(() -> org.virtregress.hunt.UpstreamClone.checkUrl(trimmed(url), allowFile));
+    }
+
+    /**
+     * Checks a tag template of upstream versions with the engine's rule; empty is none.
+     *
+     * @param template the template as typed
+     * @return the problem, or empty when the template is acceptable or empty
+     */
+    public static Optional<String> tagTemplate(String template) {
+        String value = trimmed(template);
+        return value.isEmpty() ? Optional.empty()
+                : problem(() -> org.virtregress.hunt.HuntRequest.checkTagTemplate(value));
+    }
+
+    /**
      * Checks an archive directory of a poll that runs on the controller: it must stay inside the
      * job's own directory, so it is a relative path without {@code ..}.
      *

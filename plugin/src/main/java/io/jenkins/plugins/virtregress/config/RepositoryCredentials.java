@@ -43,8 +43,26 @@ public final class RepositoryCredentials {
         if (id == null) {
             return null;
         }
-        return toAuth(repository, CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class,
-                run));
+        return toAuth("Repository " + repository.getName(), id,
+                CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run));
+    }
+
+    /**
+     * Looks up the credentials of a package's upstream git repository for a build.
+     *
+     * @param source the configured upstream source
+     * @param run the build that fetches it
+     * @return the username and password, or null when the source has no credentials
+     * @throws AbortException if the source names credentials the build cannot see
+     */
+    @CheckForNull
+    public static BasicAuth lookup(UpstreamSource source, Run<?, ?> run) throws AbortException {
+        String id = source.getCredentialsId();
+        if (id == null) {
+            return null;
+        }
+        return toAuth("The upstream source of " + source.getPackageName(), id,
+                CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run));
     }
 
     /**
@@ -63,16 +81,15 @@ public final class RepositoryCredentials {
         if (id == null) {
             return null;
         }
-        return toAuth(repository, CredentialsProvider.findCredentialByIdInItem(id,
+        return toAuth("Repository " + repository.getName(), id, CredentialsProvider.findCredentialByIdInItem(id,
                 StandardUsernamePasswordCredentials.class, item, authentication, List.of()));
     }
 
-    private static BasicAuth toAuth(PackageRepository repository, StandardUsernamePasswordCredentials found)
+    private static BasicAuth toAuth(String what, String id, StandardUsernamePasswordCredentials found)
             throws AbortException {
         if (found == null) {
-            throw new AbortException("Repository " + repository.getName() + " names credentials "
-                    + repository.getCredentialsId() + " that this job cannot use: they do not exist, are not"
-                    + " username/password credentials, or are not visible to the job's authentication.");
+            throw new AbortException(what + " names credentials " + id + " that this job cannot use: they do not"
+                    + " exist, are not username/password credentials, or are not visible to the job's authentication.");
         }
         return new BasicAuth(found.getUsername(), found.getPassword().getPlainText());
     }

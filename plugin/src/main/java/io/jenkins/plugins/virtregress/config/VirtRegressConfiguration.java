@@ -34,6 +34,7 @@ public class VirtRegressConfiguration extends GlobalConfiguration {
     private String defaultPackageManager = PackageManagers.ZYPPER;
     private Integer defaultConfirmations = DEFAULT_CONFIRMATIONS;
     private boolean allowFileRepositories;
+    private List<UpstreamSource> upstreamSources = new ArrayList<>();
 
     /** Loads the saved configuration, with the defaults of fields it leaves out. */
     public VirtRegressConfiguration() {
@@ -44,6 +45,9 @@ public class VirtRegressConfiguration extends GlobalConfiguration {
     private void fillDefaults() {
         if (repositories == null) {
             repositories = new ArrayList<>();
+        }
+        if (upstreamSources == null) {
+            upstreamSources = new ArrayList<>();
         }
         if (Util.fixEmptyAndTrim(defaultPackageManager) == null) {
             defaultPackageManager = PackageManagers.ZYPPER;
@@ -80,6 +84,7 @@ public class VirtRegressConfiguration extends GlobalConfiguration {
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         repositories = new ArrayList<>();
+        upstreamSources = new ArrayList<>();
         allowFileRepositories = false;
         req.bindJSON(this, json);
         save();
@@ -101,6 +106,32 @@ public class VirtRegressConfiguration extends GlobalConfiguration {
     public void setAllowFileRepositories(boolean allowFileRepositories) {
         this.allowFileRepositories = allowFileRepositories;
         save();
+    }
+
+    /** Returns the upstream git repositories of packages, for the hunt's commit level. */
+    public List<UpstreamSource> getUpstreamSources() {
+        return upstreamSources == null ? List.of() : List.copyOf(upstreamSources);
+    }
+
+    /**
+     * Replaces the upstream sources.
+     *
+     * @param upstreamSources the sources, one per package
+     */
+    @DataBoundSetter
+    public void setUpstreamSources(List<UpstreamSource> upstreamSources) {
+        this.upstreamSources = upstreamSources == null ? new ArrayList<>() : new ArrayList<>(upstreamSources);
+        save();
+    }
+
+    /**
+     * Finds the upstream source of a package.
+     *
+     * @param packageName the package
+     * @return its source, the first one configured for it
+     */
+    public Optional<UpstreamSource> findUpstreamSource(@CheckForNull String packageName) {
+        return getUpstreamSources().stream().filter(u -> u.getPackageName().equals(packageName)).findFirst();
     }
 
     /** Returns the repositories. */

@@ -28,6 +28,23 @@ class FieldChecksTest {
     }
 
     @Test
+    void shouldCheckUpstreamSourcesWithTheEnginesRules() {
+        assertThat(FieldChecks.upstreamUrl("https://gitlab.com/qemu-project/qemu.git", false)).isEmpty();
+        assertThat(FieldChecks.upstreamUrl("git@github.com:qemu/qemu.git", false)).isEmpty();
+        assertThat(FieldChecks.upstreamUrl("https://qa:s3cret@example.org/q.git", false)).get().asString()
+                .contains("password in the URL").doesNotContain("s3cret");
+        assertThat(FieldChecks.upstreamUrl("file:///srv/git/qemu", false)).get().asString().contains("file: URL");
+        assertThat(FieldChecks.upstreamUrl("file:///srv/git/qemu", true)).isEmpty();
+        assertThat(FieldChecks.upstreamUrl("--upload-pack=x", false)).isPresent();
+        assertThat(FieldChecks.tagTemplate("v%{version}")).isEmpty();
+        assertThat(FieldChecks.tagTemplate("")).isEmpty();
+        assertThat(FieldChecks.tagTemplate("v9.1.0")).get().asString().startsWith("Invalid tag template")
+                .endsWith(".");
+        assertThat(FieldChecks.upstreamPackage("qemu")).isEmpty();
+        assertThat(FieldChecks.upstreamPackage("qemu kvm")).isPresent();
+    }
+
+    @Test
     void shouldAcceptPackageNamesAndGlobs() {
         assertThat(FieldChecks.packagePatterns("qemu qemu-* libvirt-daemon-driver-qemu, xen\nlib?irt")).isEmpty();
         assertThat(FieldChecks.packagePatterns("-rf")).get().asString().contains("-rf");

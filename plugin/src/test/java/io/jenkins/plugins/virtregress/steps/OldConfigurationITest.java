@@ -3,6 +3,10 @@ package io.jenkins.plugins.virtregress.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.virtregress.steps.bisect.BisectRegressionBuilder;
+import io.jenkins.plugins.virtregress.steps.install.InstallPackagesBuilder;
+import io.jenkins.plugins.virtregress.steps.poll.PackageRepositoryTrigger;
+import io.jenkins.plugins.virtregress.steps.suite.GuestTestsBuilder;
 import java.io.InputStream;
 import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
@@ -10,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** A job saved by an older version, or written by hand, without the optional fields, gets their defaults. */
+/**
+ * A job saved by an older version, or written by hand, without the optional fields, gets their defaults;
+ * the fixture names the classes by their names before the steps had rooms of their own.
+ */
 @WithJenkins
 class OldConfigurationITest {
     @Test
@@ -38,6 +45,8 @@ class OldConfigurationITest {
         PackageRepositoryTrigger trigger = project.getTrigger(PackageRepositoryTrigger.class);
         assertThat(trigger.getRepositories()).isEmpty();
         assertThat(trigger.getPackages()).isEmpty();
+        assertThat(trigger.isArchiving()).isTrue(); // saved before archiving was on by default
+        assertThat(trigger.getArchive()).isEqualTo(PackageRepositoryTrigger.DEFAULT_ARCHIVE);
 
         j.configRoundtrip(project); // and the form renders and saves with them
     }

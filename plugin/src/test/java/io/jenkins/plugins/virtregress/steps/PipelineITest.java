@@ -6,6 +6,7 @@ import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.BisectReportAction;
 import io.jenkins.plugins.virtregress.model.GuestTestsAction;
 import io.jenkins.plugins.virtregress.model.InstalledPackagesAction;
+import io.jenkins.plugins.virtregress.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.virtregress.steps.hunt;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.virtregress.config.RepositoryTarget;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,16 +15,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
+import org.virtregress.hunt.CommandCommitProber;
 import org.virtregress.hunt.Hunt;
 import org.virtregress.hunt.HuntRequest;
 import org.virtregress.hunt.HuntResult;
 import org.virtregress.hunt.InstallSettings;
 import org.virtregress.hunt.SuiteLauncher;
+import org.virtregress.install.Installer;
 import org.virtregress.install.Installers;
+import org.virtregress.net.Credentials;
 import org.virtregress.process.OutputListener;
 import org.virtregress.process.ProcessRunner;
 import org.virtregress.repo.Archive;
@@ -52,6 +58,9 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
     private final Map<String, String> good;
     private final Map<String, String> bad;
     private final HuntSettings settings;
+    private final List<RepositoryTarget> repositories;
+    private final List<UpstreamTarget> upstream;
+    private final boolean allowFile;
     private final Map<String, String> environment;
     private final String title;
     private final String jobName;
@@ -80,11 +89,15 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
     }
 
     HuntCallable(String archive, Map<String, String> good, Map<String, String> bad, HuntSettings settings,
+            List<RepositoryTarget> repositories, List<UpstreamTarget> upstream, boolean allowFile,
             Map<String, String> environment, String title, String jobName, String runId, TaskListener listener) {
         this.archive = archive;
         this.good = new LinkedHashMap<>(good);
         this.bad = new LinkedHashMap<>(bad);
         this.settings = settings;
+        this.repositories = List.copyOf(repositories);
+        this.upstream = List.copyOf(upstream);
+        this.allowFile = allowFile;
         this.environment = new LinkedHashMap<>(environment);
         this.title = title;
         this.jobName = jobName;
@@ -104,9 +117,7 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
         Path work = workspace.toPath().resolve(DIRECTORY);
         Files.createDirectories(work);
         ProcessRunner runner = new ProcessRunner();
-        InstallSettings install = new InstallSettings(Installers.forManager(settings.manager(), runner),
-                settings.repositories(), settings.gpgCheck(), Duration.ofMinutes(settings.installTimeoutMinutes()),
-                null);
+        InstallSettings install = installSettings(runner);
         if (settings.probes() > 1 && settings.results() != null) {
             throw new IOException("Suite " + settings.suite() + ": probes above 1 need TAP on standard output, since"
                     + " every probe runs in the workspace and result files " + settings.results()
@@ -116,6 +127,12 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
                 .root(settings.root() == null ? null : workspace.toPath().resolve(settings.root()).toString())
                 .probes(settings.probes()).confirm(settings.confirm()).stateFile(work.resolve(stateName()))
                 .runner(runner);
+        if (!settings.commitProbe().isEmpty()) {
+            // the commit level: the culprit package's repository is cloned into the workspace when it starts
+            request.upstream(new NodeUpstreamSources(upstream, work.resolve("upstream"), allowFile, runner))
+                    .commitProber(new CommandCommitProber(settings.commitProbe(),
+                            Duration.ofMinutes(settings.timeoutMinutes()), work.resolve("commits")));
+        }
         Map<String, String> goodArchived = archived(opened, good);
         if (goodArchived.isEmpty()) {
             throw new IOException("None of the last good build's packages " + good.keySet() + " has builds in the"
@@ -138,6 +155,41 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
                 HuntDescription.of(result), culprit, confidence(result), result.message(),
                 builds == null ? 0 : builds.candidates().size(), result.probesRun() + result.probesReplayed(),
                 result.probesReplayed());
+    }
+
+    /**
+     * Returns how the probes install: the build's package manager, and its further repositories with
+     * the credentials its install used (handed to the package manager in a private file per probe).
+     */
+    private InstallSettings installSettings(ProcessRunner runner) throws IOException {
+        try {
+            return installSettings(Installers.forManager(settings.manager(), runner), repositories, settings);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the install settings of the probes.
+     *
+     * @param installer the build's package manager
+     * @param repositories the further repositories as the install step resolved them
+     * @param settings the hunt's settings
+     * @return the settings, each repository with its credentials
+     */
+    static InstallSettings installSettings(Installer installer, List<RepositoryTarget> repositories,
+            HuntSettings settings) {
+        List<String> urls = new ArrayList<>();
+        Map<String, Credentials> credentials = new LinkedHashMap<>();
+        for (RepositoryTarget repository : repositories) {
+            urls.add(repository.spec());
+            if (repository.credentials() != null) {
+                credentials.put(repository.spec(), new Credentials(repository.credentials().username(),
+                        repository.credentials().password()));
+            }
+        }
+        return new InstallSettings(installer, urls, settings.gpgCheck(),
+                Duration.ofMinutes(settings.installTimeoutMinutes()), null, credentials);
     }
 
     /**

@@ -3,19 +3,26 @@ package io.jenkins.plugins.virtregress.steps.hunt;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Computer;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.triggers.Trigger;
+import io.jenkins.plugins.virtregress.config.FieldChecks;
+import io.jenkins.plugins.virtregress.config.RepositoryCredentials;
+import io.jenkins.plugins.virtregress.config.UpstreamSource;
+import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.BisectReportAction;
 import io.jenkins.plugins.virtregress.model.GuestTestsAction;
 import io.jenkins.plugins.virtregress.model.InstalledPackagesAction;
 import io.jenkins.plugins.virtregress.model.ReportAction;
 import io.jenkins.plugins.virtregress.model.ResultFile;
-import io.jenkins.plugins.virtregress.steps.PackageRepositoryTrigger;
-import java.io.File;
+import io.jenkins.plugins.virtregress.config.RepositoryTarget;
+import io.jenkins.plugins.virtregress.steps.install.InstallPackagesBuilder;
+import io.jenkins.plugins.virtregress.steps.poll.PackageRepositoryTrigger;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,10 +75,15 @@ public final class HuntRegression {
                 + good.installed() + ", failing set " + bad + ", archive " + archive);
         HuntSettings chosen = new HuntSettings(suite, settings.command(), settings.format(), settings.results(),
                 settings.timeoutMinutes(), settings.manager(), settings.root(), settings.repositories(),
-                settings.gpgCheck(), settings.installTimeoutMinutes(), settings.probes(), settings.confirm());
+                settings.gpgCheck(), settings.installTimeoutMinutes(), settings.probes(), settings.confirm(),
+                settings.commitProbe());
+        // the build's install resolved its repositories and credentials so: the probes do the same
+        List<RepositoryTarget> repositories = InstallPackagesBuilder.installRepositories(settings.repositories(), run);
         String title = "Regression hunt of " + suite + " in " + run.getFullDisplayName();
-        HuntCallable.Outcome outcome = workspace.act(new HuntCallable(archive, good.installed(), bad, chosen, env,
-                title, run.getParent().getFullName(), run.getId(), listener));
+        List<UpstreamTarget> upstream = upstream(run, bad.keySet(), settings, listener);
+        HuntCallable.Outcome outcome = workspace.act(new HuntCallable(archive, good.installed(), bad, chosen,
+                repositories, upstream, VirtRegressConfiguration.get().isAllowFileRepositories(), env, title,
+                run.getParent().getFullName(), run.getId(), listener));
         RegressionReport report = Json.mapper().readValue(outcome.report(), RegressionReport.class);
         record(run, outcome, report);
         String line = outcome.line();
@@ -79,6 +91,34 @@ public final class HuntRegression {
         String description = run.getDescription();
         run.setDescription(description == null || description.isBlank() ? line : description + "\n" + line);
         return outcome;
+    }
+
+    /**
+     * Resolves the upstream sources of the failing set's packages, each with the credentials the
+     * build's authentication finds for it; none without a commit probe, since the hunt then ends at
+     * the build.
+     */
+    static List<UpstreamTarget> upstream(Run<?, ?> run, Collection<String> packages, HuntSettings settings,
+            TaskListener listener) throws AbortException {
+        List<UpstreamTarget> targets = new ArrayList<>();
+        if (settings.commitProbe().isEmpty()) {
+            listener.getLogger().println("huntRegression: no commitProbe given: the hunt ends at the culprit build.");
+            return targets;
+        }
+        VirtRegressConfiguration configuration = VirtRegressConfiguration.get();
+        for (String name : packages) {
+            Optional<UpstreamSource> source = configuration.findUpstreamSource(name);
+            if (source.isPresent()) {
+                Optional<String> problem = FieldChecks.upstreamUrl(source.get().getUrl(),
+                        configuration.isAllowFileRepositories());
+                if (problem.isPresent()) {
+                    throw new AbortException("huntRegression: the upstream source of " + name + ": " + problem.get());
+                }
+                targets.add(new UpstreamTarget(name, source.get().getUrl(),
+                        RepositoryCredentials.lookup(source.get(), run), source.get().getTagTemplate()));
+            }
+        }
+        return targets;
     }
 
     /** Returns the newest failed suite of the build. */
@@ -133,8 +173,8 @@ public final class HuntRegression {
     }
 
     /**
-     * Finds the archive of the job's package repository trigger, as the trigger keeps it: in the job
-     * directory when the controller polls, else the directory on the polling agent.
+     * Finds the archive of the job's package repository trigger where the trigger keeps it (see
+     * {@link PackageRepositoryTrigger#archiveOnNode}); the hunt must run on the node that polls.
      */
     private static String archive(Job<?, ?> job, FilePath workspace) throws AbortException {
         PackageRepositoryTrigger trigger = null;
@@ -145,20 +185,29 @@ public final class HuntRegression {
                 }
             }
         }
-        if (trigger == null || trigger.getArchive() == null) {
+        if (trigger == null || !trigger.isArchiving()) {
             throw new AbortException("huntRegression: job " + job.getFullName() + " has no package repository"
-                    + " trigger with an archive: turn archiving on in the trigger, so that the hunt has builds to"
-                    + " probe.");
+                    + " trigger with an archive" + (trigger == null ? "" : " (archiving is turned off)")
+                    + ": turn archiving on in the trigger, so that the hunt has builds to probe.");
         }
-        if (trigger.getAgent() != null) {
-            return trigger.getArchive();
+        String where = nodeName(workspace);
+        String polling = trigger.getAgent() == null ? "" : trigger.getAgent();
+        if (!polling.equals(where)) {
+            throw new AbortException("huntRegression: the archive is on " + (polling.isEmpty() ? "the controller"
+                    : "node " + polling) + ", where the trigger polls, but the build runs on "
+                    + (where.isEmpty() ? "the built-in node" : "node " + where) + ": run the hunt where the trigger"
+                    + " polls, or poll on this build's node.");
         }
-        if (workspace.isRemote()) {
-            throw new AbortException("huntRegression: the archive is in the job directory on the controller, but the"
-                    + " build runs on an agent: poll with the trigger's agent set to this build's agent, or hunt on the"
-                    + " built-in node.");
+        return trigger.archiveOnNode(job);
+    }
+
+    /** Returns the name of the workspace's node, the empty string for the built-in node. */
+    private static String nodeName(FilePath workspace) {
+        if (!workspace.isRemote()) {
+            return "";
         }
-        return new File(job.getRootDir(), trigger.getArchive()).getAbsolutePath();
+        Computer computer = workspace.toComputer();
+        return computer == null ? "?" : computer.getName();
     }
 
     private static void record(Run<?, ?> run, HuntCallable.Outcome outcome, RegressionReport report)

@@ -20,8 +20,8 @@ import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.virtregress.config.VirtRegressConfiguration;
 import io.jenkins.plugins.virtregress.model.GuestTestsAction;
-import io.jenkins.plugins.virtregress.steps.GuestTestsBuilder;
-import io.jenkins.plugins.virtregress.steps.InstallPackagesBuilder;
+import io.jenkins.plugins.virtregress.steps.install.InstallPackagesBuilder;
+import io.jenkins.plugins.virtregress.steps.suite.GuestTestsBuilder;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +41,7 @@ import org.kohsuke.stapler.verb.POST;
 public class HuntRegressionRecorder extends Recorder implements SimpleBuildStep {
     private int probes = 1;
     private int confirm = 3;
+    private String commitProbe = "";
 
     /** Creates the action with one probe at a time and three confirmation runs. */
     @DataBoundConstructor
@@ -75,6 +76,31 @@ public class HuntRegressionRecorder extends Recorder implements SimpleBuildStep 
     @DataBoundSetter
     public void setConfirm(int confirm) {
         this.confirm = confirm;
+    }
+
+    /** Returns the commit probe. */
+    public String getCommitProbe() {
+        return commitProbe;
+    }
+
+    /**
+     * Sets the command that tests one upstream commit, for the hunt's commit level.
+     *
+     * @param commitProbe words separated by spaces; empty to end the hunt at the culprit build
+     */
+    @DataBoundSetter
+    public void setCommitProbe(String commitProbe) {
+        this.commitProbe = Util.fixNull(commitProbe).trim();
+    }
+
+    /**
+     * Fills the fields an older configuration leaves out.
+     *
+     * @return this action
+     */
+    protected Object readResolve() {
+        commitProbe = Util.fixNull(commitProbe);
+        return this;
     }
 
     @Override
@@ -115,8 +141,8 @@ public class HuntRegressionRecorder extends Recorder implements SimpleBuildStep 
         return new HuntSettings(suite, Arrays.asList(Util.tokenize(env.expand(tests.getCommand()))),
                 tests.getFormat(), tests.getResults() == null ? null : env.expand(tests.getResults()),
                 tests.getTimeoutMinutes(), manager, install.getRoot() == null ? null : env.expand(install.getRoot()),
-                HuntBounds.repositoryUrls(env.expand(install.getRepositories())), install.isGpgCheck(),
-                install.getTimeoutMinutes(), probes, confirm);
+                env.expand(install.getRepositories()), install.isGpgCheck(),
+                install.getTimeoutMinutes(), probes, confirm, Arrays.asList(Util.tokenize(env.expand(commitProbe))));
     }
 
     /** Describes the action and checks its form fields. */

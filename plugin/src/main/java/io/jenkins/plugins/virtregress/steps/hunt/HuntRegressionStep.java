@@ -50,6 +50,7 @@ public class HuntRegressionStep extends Step {
     private int installTimeoutMinutes = 30;
     private int probes = 1;
     private int confirm = 3;
+    private String commitProbe = "";
 
     /**
      * Creates the step.
@@ -162,9 +163,10 @@ public class HuntRegressionStep extends Step {
     }
 
     /**
-     * Sets further repositories for dependencies that the archive does not hold.
+     * Sets further repositories for dependencies that the archive does not hold, as the build's
+     * {@code installPackages} names them.
      *
-     * @param repositories http(s) URLs
+     * @param repositories names of repositories of the global configuration (with their credentials) or URLs
      */
     @DataBoundSetter
     public void setRepositories(String repositories) {
@@ -231,6 +233,21 @@ public class HuntRegressionStep extends Step {
         this.confirm = confirm;
     }
 
+    /** Returns the commit probe. */
+    public String getCommitProbe() {
+        return commitProbe;
+    }
+
+    /**
+     * Sets the command that tests one upstream commit, for the hunt's commit level.
+     *
+     * @param commitProbe words separated by spaces; empty to end the hunt at the culprit build
+     */
+    @DataBoundSetter
+    public void setCommitProbe(String commitProbe) {
+        this.commitProbe = Util.fixNull(commitProbe).trim();
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);
@@ -249,8 +266,9 @@ public class HuntRegressionStep extends Step {
         }
         String chosen = manager == null ? VirtRegressConfiguration.get().getDefaultPackageManager() : manager;
         return new HuntSettings(suite, argv, format, results == null ? null : env.expand(results), timeoutMinutes,
-                chosen, root == null ? null : env.expand(root), HuntBounds.repositoryUrls(env.expand(repositories)),
-                gpgCheck, installTimeoutMinutes, probes, confirm);
+                chosen, root == null ? null : env.expand(root), env.expand(repositories),
+                gpgCheck, installTimeoutMinutes, probes, confirm,
+                Arrays.asList(Util.tokenize(env.expand(commitProbe))));
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<String> {

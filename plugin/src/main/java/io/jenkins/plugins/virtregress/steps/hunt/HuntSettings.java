@@ -16,21 +16,25 @@ import java.util.List;
  * @param timeoutMinutes how long one suite run may take
  * @param manager the package manager ({@code zypper}, {@code dnf}, {@code apt})
  * @param root the install root ({@code {n}} for one per probe), or null for the agent's own system
- * @param repositories further repository URLs for dependencies
+ * @param repositories further repositories for dependencies, as {@code installPackages} takes them:
+ *     names of configured repositories (which bring their credentials) or URLs, expanded
  * @param gpgCheck whether package signatures are checked
  * @param installTimeoutMinutes how long one install may take
  * @param probes how many probes run at once
  * @param confirm how many confirmation runs the culprit and its parent get
+ * @param commitProbe the commit level's probe, split into words and run in a worktree of each commit
+ *     ({@code {root}} replaced by the probe's install root), empty to end the hunt at the build
  */
 public record HuntSettings(String suite, List<String> command, String format, String results, int timeoutMinutes,
-        String manager, String root, List<String> repositories, boolean gpgCheck, int installTimeoutMinutes,
-        int probes, int confirm) implements Serializable {
+        String manager, String root, String repositories, boolean gpgCheck, int installTimeoutMinutes,
+        int probes, int confirm, List<String> commitProbe) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** Copies the lists. */
+    /** Copies the commands; null repositories are none. */
     public HuntSettings {
         command = command == null ? List.of() : List.copyOf(command);
-        repositories = repositories == null ? List.of() : List.copyOf(repositories);
+        commitProbe = commitProbe == null ? List.of() : List.copyOf(commitProbe);
+        repositories = repositories == null ? "" : repositories.trim();
     }
 }
