@@ -10,7 +10,8 @@
 #           against /usr/share/keyrings/debian-archive-keyring.gpg by both (--keyring, signed-by).
 # Each round runs apt-get update (private APT_CONFIG, amd64 only, no translations, empty lists) and
 # a first (changed) poll through ./virt-regress, the launcher users run, in turn; then an unchanged
-# poll. Prints wall, peak RSS, bytes, requests, the packages found and the ratio of medians.
+# poll of each (apt keeps its lists and asks with If-Modified-Since); for xz, a re-made Release
+# listing the same index (a new Date only). Prints wall, peak RSS, bytes, requests, the packages found and the ratio of medians.
 #
 # usage: bench/poll-vs-apt.sh [ROUNDS]    (default 3; needs apt-get, apt-ftparchive, lz4, xz, python3)
 set -euo pipefail
@@ -54,14 +55,17 @@ mkdir -p "$site/signed/dists/$suite/$binary/by-hash/SHA256"
 ln "$site/signed/dists/$suite/$binary/Packages" "$site/signed/dists/$suite/$binary/by-hash/SHA256/$plain_sha"
 echo "Compressing with xz -6 (single-threaded, about 30 s) ..."
 xz -6 -T1 -c "$site/signed/dists/$suite/$binary/Packages" > "$site/xz/dists/$suite/$binary/Packages.xz"
-cp "$site/signed/dists/$suite/$binary/Packages" "$site/xz/dists/$suite/$binary/Packages"
-(cd "$site/xz/dists/$suite" && apt-ftparchive -o APT::FTPArchive::DoByHash=true \
-  -o APT::FTPArchive::Release::Suite="$suite" -o APT::FTPArchive::Release::Codename="$suite" \
-  -o APT::FTPArchive::Release::Architectures=amd64 -o APT::FTPArchive::Release::Components=main \
-  release . > "$work/Release" && mv "$work/Release" Release)
-# the plain index stays listed (as in the archive) but is not served: both clients choose xz
-rm "$site/xz/dists/$suite/$binary/Packages"
-find "$site/xz/dists/$suite/$binary/by-hash" -type f -size +20M -delete
+remake_release() {
+  cp "$site/signed/dists/$suite/$binary/Packages" "$site/xz/dists/$suite/$binary/Packages"
+  (cd "$site/xz/dists/$suite" && apt-ftparchive -o APT::FTPArchive::DoByHash=true \
+    -o APT::FTPArchive::Release::Suite="$suite" -o APT::FTPArchive::Release::Codename="$suite" \
+    -o APT::FTPArchive::Release::Architectures=amd64 -o APT::FTPArchive::Release::Components=main \
+    release . > "$work/Release" && mv "$work/Release" Release)
+  # the plain index stays listed (as in the archive) but is not served: both clients choose xz
+  rm "$site/xz/dists/$suite/$binary/Packages"
+  find "$site/xz/dists/$suite/$binary/by-hash" -type f -size +20M -delete
+}
+remake_release
 
 touch "$work/access.log"
 python3 "$root/bench/serve.py" "$site" "$work/access.log" "$work/port" &
@@ -108,9 +112,9 @@ measure() {
   echo "$wall $rss $(calc "$user + $sys") $bytes $requests $statuses"
 }
 
-row() { printf '%-7s %-24s %8.2f %8.2f %12.1f %12d %9d  %s\n' "$@"; }
+row() { printf '%-7s %-28s %8.2f %8.2f %12.1f %12d %9d  %s\n' "$@"; }
 
-printf '\n%-7s %-24s %8s %8s %12s %12s %9s  %s\n' suite run wall_s cpu_s peak_rss_MB bytes requests statuses
+printf '\n%-7s %-28s %8s %8s %12s %12s %9s  %s\n' suite run wall_s cpu_s peak_rss_MB bytes requests statuses
 for variant in xz signed; do
   url="http://127.0.0.1:$port/$variant"
   if [ "$variant" = signed ]; then
@@ -140,7 +144,21 @@ for variant in xz signed; do
   done
   measure "${ours[@]}" > "$work/m.txt"
   read -r n_wall n_rss n_cpu n_bytes n_req n_status < "$work/m.txt"
+  APT_CONFIG="$apt_dir/apt.conf" measure apt-get -q update > "$work/m.txt"
+  read -r u_wall u_rss u_cpu u_bytes u_req u_status < "$work/m.txt"
+  row "$variant" "apt-get update unchanged" "$u_wall" "$u_cpu" "$(calc "$u_rss/1024")" "$u_bytes" "$u_req" "$u_status"
   row "$variant" "virt-regress unchanged" "$n_wall" "$n_cpu" "$(calc "$n_rss/1024")" "$n_bytes" "$n_req" "$n_status"
+  if [ "$variant" = xz ]; then
+    # republished with the same index: a new Release (its Date), the same Packages checksums
+    sleep 1
+    remake_release
+    APT_CONFIG="$apt_dir/apt.conf" measure apt-get -q update > "$work/m.txt"
+    read -r r_wall r_rss r_cpu r_bytes r_req r_status < "$work/m.txt"
+    measure "${ours[@]}" > "$work/m.txt"
+    read -r s_wall s_rss s_cpu s_bytes s_req s_status < "$work/m.txt"
+    row "$variant" "apt-get update new Release" "$r_wall" "$r_cpu" "$(calc "$r_rss/1024")" "$r_bytes" "$r_req" "$r_status"
+    row "$variant" "virt-regress new Release" "$s_wall" "$s_cpu" "$(calc "$s_rss/1024")" "$s_bytes" "$s_req" "$s_status"
+  fi
   apt_median=$(median < "$work/walls-apt"); ours_median=$(median < "$work/walls-ours")
   printf '%-7s median wall: apt-get update %.2f s, virt-regress poll %.2f s; ratio apt/virt-regress %.2fx\n' \
     "$variant" "$apt_median" "$ours_median" "$(calc "$apt_median/$ours_median")"

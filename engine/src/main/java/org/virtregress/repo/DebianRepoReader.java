@@ -104,6 +104,12 @@ public final class DebianRepoReader implements RepositoryReader {
             throw new RepositoryException(indexUri + " has no SHA256 list, so its indices cannot be verified");
         }
         List<PackagesIndex> indices = PackagesIndex.choose(release, repository, indexUri.toString());
+        String listed = listed(release, indices);
+        mark = new IndexMark(mark.file(), mark.validators(), mark.digest(), mark.keyring(), listed);
+        if (known != null && listed.equals(known.indices())) {
+            // a new Release, but the selected indices are the ones already read
+            return new RepositorySnapshot(true, mark, List.of());
+        }
         if (metadataCopy != null) {
             copy(metadataCopy.resolve(RpmMdReader.fileName(indexUri.getPath())), answer.body());
             if (signature != null) {
@@ -117,6 +123,27 @@ public final class DebianRepoReader implements RepositoryReader {
             readPackages(repository, release, index, root, names, architectures, metadataCopy, builds::add);
         }
         return new RepositorySnapshot(false, mark, builds);
+    }
+
+    /**
+     * What the Release lists of the selected indices, one line each: the size and SHA256 of the
+     * uncompressed {@code Packages} when it is listed (the content; the compressed files change
+     * with a recompression alone, gzip's time stamp for one), of every compression otherwise.
+     */
+    private static String listed(ReleaseFile release, List<PackagesIndex> indices) {
+        StringBuilder text = new StringBuilder();
+        for (PackagesIndex index : indices) {
+            String plainPath = index.directory() + "Packages";
+            List<String> paths = release.sha256().containsKey(plainPath) ? List.of(plainPath) : index.paths();
+            for (String path : paths) {
+                ReleaseFile.Entry entry = release.sha256().get(path);
+                if (entry != null) {
+                    text.append(path).append(' ').append(entry.size()).append(' ').append(entry.checksum().value())
+                            .append('\n');
+                }
+            }
+        }
+        return text.toString();
     }
 
     private void readPackages(Repository repository, ReleaseFile release, PackagesIndex index, URI root,

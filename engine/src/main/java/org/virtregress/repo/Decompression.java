@@ -2,11 +2,13 @@ package org.virtregress.repo;
 
 import com.github.luben.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import org.virtregress.io.CappedInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.tukaani.xz.XZIOException;
 import org.tukaani.xz.XZInputStream;
 
 /**
@@ -29,6 +31,17 @@ final class Decompression {
      * @throws IOException if the stream cannot be opened
      */
     static InputStream open(InputStream raw, long cap, String what, String tooLarge) throws IOException {
+        return open(raw, cap, what, tooLarge, !"java".equals(System.getProperty(XzProcess.PROPERTY)));
+    }
+
+    /**
+     * As {@link #open(InputStream, long, String, String)}, choosing the xz decoder.
+     *
+     * @param systemXz whether xz data goes through the system's {@code xz} when there is one;
+     *     false for the Java decoder
+     */
+    static InputStream open(InputStream raw, long cap, String what, String tooLarge, boolean systemXz)
+            throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 65536);
         in.mark(8);
         byte[] magic = in.readNBytes(6);
@@ -38,8 +51,8 @@ final class Decompression {
             if (startsWith(magic, 0x1f, 0x8b)) {
                 decompressed = new GZIPInputStream(in, 65536);
             } else if (startsWith(magic, 0xfd, '7', 'z', 'X', 'Z', 0)) {
-                InputStream external = XzProcess.open(in, what);
-                decompressed = external != null ? external : new XZInputStream(in);
+                InputStream external = systemXz ? XzProcess.open(in, what) : null;
+                decompressed = external != null ? external : new NamedErrors(new XZInputStream(in), what);
             } else if (startsWith(magic, 0x28, 0xb5, 0x2f, 0xfd)) {
                 decompressed = new ZstdInputStream(in);
             } else if (startsWith(magic, 'B', 'Z', 'h')) {
@@ -52,6 +65,43 @@ final class Decompression {
                     + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
         return new CappedInputStream(new BufferedInputStream(decompressed, 65536), cap, tooLarge);
+    }
+
+    /** A decoder whose read errors name the input, as {@link XzProcess}'s do. */
+    private static final class NamedErrors extends FilterInputStream {
+        private final String what;
+
+        NamedErrors(InputStream in, String what) {
+            super(in);
+            this.what = what;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        private IOException named(IOException e) {
+            // the decoder's own findings; a failure of the download underneath stays as it is
+            if (!(e instanceof XZIOException || e instanceof java.io.EOFException)) {
+                return e;
+            }
+            return new RepositoryException("cannot decompress " + what + ": it is not valid xz data ("
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
+        }
     }
 
     private static boolean startsWith(byte[] data, int... magic) {

@@ -45,7 +45,7 @@ final class MetadataStream implements Closeable {
         InputStream in = fetcher.open(uri);
         try {
             this.copy = copyTo == null ? null : Files.newOutputStream(copyTo);
-            this.rawDigest = checksum == null ? null : checksum.newDigest();
+            this.rawDigest = checksum == null ? null : Sha256Process.forFile(checksum, size, uri.toString());
             this.openDigest = openChecksum == null ? null : openChecksum.newDigest();
             this.raw = new FilterInputStream(in) {
                 @Override
@@ -168,7 +168,7 @@ final class MetadataStream implements Closeable {
         } catch (IOException e) {
             fail(e);
         }
-        if (rawDigest != null && !checksum.matches(rawDigest.digest())) {
+        if (rawDigest != null && !checksum.matches(rawDigest(rawDigest))) {
             throw mismatch("checksum of " + uri + " does not match the index (expected "
                     + checksum + ")");
         }
@@ -207,7 +207,7 @@ final class MetadataStream implements Closeable {
         if (rawDigest != null) {
             try {
                 raw.transferTo(OutputStream.nullOutputStream());
-                if (!checksum.matches(rawDigest.digest())) {
+                if (!checksum.matches(rawDigest(rawDigest))) {
                     throw mismatch("checksum of " + uri + " does not match the index");
                 }
             } catch (RepositoryException e) {
@@ -220,6 +220,15 @@ final class MetadataStream implements Closeable {
         throw new RepositoryException("cannot read " + uri + ": " + reason, cause);
     }
 
+    /** The digest of the file as published; a failure of the program computing it names the file. */
+    private static byte[] rawDigest(MessageDigest digest) throws RepositoryException {
+        try {
+            return digest.digest();
+        } catch (java.io.UncheckedIOException e) {
+            throw new RepositoryException(e.getMessage(), e.getCause());
+        }
+    }
+
     private static Throwable next(Throwable t) {
         if (t.getCause() != null) {
             return t.getCause();
@@ -229,6 +238,9 @@ final class MetadataStream implements Closeable {
 
     @Override
     public void close() {
+        if (rawDigest instanceof Sha256Process process) {
+            process.end();
+        }
         closeQuietly(raw);
         if (copy != null) {
             closeQuietly(copy);

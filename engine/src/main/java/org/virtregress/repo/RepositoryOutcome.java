@@ -10,7 +10,7 @@ package org.virtregress.repo;
 public record RepositoryOutcome(String repository, Status status, String message) {
     /** The outcome of polling one repository. */
     public enum Status {
-        /** The index was unchanged (HTTP 304 or identical content): nothing else was downloaded. */
+        /** The index was unchanged (HTTP 304, identical content, or for Debian the same selected indices listed): nothing else was downloaded. */
         UNCHANGED,
         /** The metadata was read and compared with the state. */
         READ,

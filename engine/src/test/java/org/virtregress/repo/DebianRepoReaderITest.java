@@ -58,6 +58,21 @@ class DebianRepoReaderITest {
             assertThat(poller.poll(request).changes()).isEmpty();
             assertThat(server.log()).containsExactly("GET /dists/testing/InRelease 304");
 
+            // republished with the same packages: a new InRelease (its Date), the same indices
+            byte[] inRelease = Files.readAllBytes(root.resolve("dists/testing/InRelease"));
+            Thread.sleep(1100);
+            DebianFixtures.suite(root, "testing", true, debs.qemuSnapshot(), debs.libvirt());
+            assertThat(Files.readAllBytes(root.resolve("dists/testing/InRelease"))).isNotEqualTo(inRelease);
+            server.clearLog();
+            PollResult republished = poller.poll(request);
+            assertThat(republished.changes()).isEmpty();
+            assertThat(republished.outcomes()).extracting(RepositoryOutcome::status).containsExactly(Status.UNCHANGED);
+            assertThat(server.log()).containsExactly("GET /dists/testing/InRelease 200");
+            server.clearLog();
+            poller.poll(request);
+            assertThat(server.log()).as("the new InRelease is remembered").containsExactly(
+                    "GET /dists/testing/InRelease 304");
+
             DebianFixtures.suite(root, "testing", true, debs.qemuSnapshot(), debs.qemuRc(), debs.libvirt());
             PollResult rc = poller.poll(request);
             assertThat(rc.newBuilds()).extracting(Build::evr).containsExactly("1:9.2.0~rc1-1");
