@@ -148,6 +148,16 @@ public class HuntRegressionRecorder extends Recorder implements SimpleBuildStep 
     /** Describes the action and checks its form fields. */
     @Extension
     public static class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+        /** The fields the action shares with the {@code huntRegression} step, whose help is kept there. */
+        static final List<String> SHARED_HELP = List.of("commitProbe", "confirm", "probes");
+
+        /** Points the shared fields' help at the step's. */
+        public DescriptorImpl() {
+            for (String field : SHARED_HELP) {
+                addHelpFileRedirect(field, HuntRegressionStep.class, field);
+            }
+        }
+
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;
