@@ -29,7 +29,6 @@ import org.virtregress.bisect.ProbeRecord;
 import org.virtregress.bisect.ProbeResult;
 import org.virtregress.bisect.ProgressListener;
 import org.virtregress.bisect.Verdict;
-import org.virtregress.install.InstallException;
 import org.virtregress.install.InstallResult;
 import org.virtregress.repo.Archive;
 import org.virtregress.repo.ArchivedBuild;
@@ -45,7 +44,9 @@ import org.virtregress.repo.Build;
  * of one candidate disagree; the level's result then carries its confidence. Every verdict goes to
  * one state file, with the {@link HuntFingerprint} of what decides them; a killed hunt run again
  * replays it and probes only what it had not, and one run with other settings is refused. At the
- * end every install root holds the failing set again, verified.
+ * end every install root holds the failing set again, verified: those of the request's
+ * {@link SetTester} (by default {@link SetTester#local()}, the request's roots) and, when another
+ * tester was supplied and the commit level ran, the request's roots the commit probes used.
  *
  * <p>Confirmation: the reproduction runs each set once, which only decides whether there is
  * anything to hunt; the {@code confirm} runs go where they decide a level's verdict, the culprit's
@@ -63,6 +64,7 @@ public final class Hunt {
     private final List<JournalProbe> journals = new ArrayList<>();
     private HuntState state;
     private HuntResult.Level level = HuntResult.Level.INPUT;
+    private boolean commitRootsUsed;
     private HuntSets sets;
     private String signature;
     private HuntResult.PackageLevel packages;
@@ -96,7 +98,7 @@ public final class Hunt {
      */
     public HuntResult run() throws IOException, InterruptedException {
         Files.createDirectories(request.workDirectory());
-        PackageSetTester tester = null;
+        SetTester tester = null;
         HuntResult result;
         try {
             Archive archive = openArchive();
@@ -109,8 +111,8 @@ public final class Hunt {
                         : " (switched to the flaky-aware search at " + String.join(", ", state.switched()) + ")"));
             }
             InstallRoots roots = InstallRoots.of(request.rootTemplate(), request.probes());
-            tester = new PackageSetTester(request.install(), request.suite(), roots,
-                    request.workDirectory().resolve("probes"), request.runner());
+            tester = (request.testers() == null ? SetTester.local() : request.testers())
+                    .open(request, request.workDirectory().resolve("probes"));
             result = levels(archive, tester, roots);
         } catch (HuntInputException e) {
             result = end(e.ending(), e.getMessage());
@@ -146,12 +148,13 @@ public final class Hunt {
         return new HuntReport(result, labels, remaining);
     }
 
-    private HuntResult levels(Archive archive, PackageSetTester tester, InstallRoots roots)
+    private HuntResult levels(Archive archive, SetTester tester, InstallRoots roots)
             throws IOException, InterruptedException, HuntInputException {
         List<String> changed = sets.changed();
         listener.progress("hunting between the good set " + describe(sets.good()) + " and the failing set "
                 + describe(sets.bad()) + " (" + sets.arch() + "; changed: " + String.join(", ", changed) + "; "
                 + request.probes() + " probe" + (request.probes() == 1 ? "" : "s") + " at a time on "
+                + (request.testers() != null ? "the request's set tester, the commit level on " : "")
                 + roots.all().size() + " install root" + (roots.all().size() == 1 ? "" : "s") + ")");
         enter(HuntResult.Level.REPRODUCE);
         HuntResult stop = reproduce(archive, tester);
@@ -167,7 +170,7 @@ public final class Hunt {
             listener.progress("which package: applying the " + changed.size() + " updates one at a time ("
                     + String.join(", ", changed) + ")");
             BisectResult bisection = bisect("packages", chain.range(),
-                    tester.probe(c -> files(archive, setOf(chain.state(c.id()).versions()))), true, false,
+                    PackageSetTester.probe(tester, c -> files(archive, setOf(chain.state(c.id()).versions()))), true, false,
                     id -> label(chain, id));
             if (bisection.outcome() != Outcome.COMPLETE || bisection.culprit() == null) {
                 packages = new HuntResult.PackageLevel(changed, bisection, null);
@@ -184,8 +187,8 @@ public final class Hunt {
         return buildLevel(archive, tester, roots, culpritPackage, base);
     }
 
-    private HuntResult reproduce(Archive archive, PackageSetTester tester) throws IOException, InterruptedException {
-        JournalProbe probe = journal("reproduce", tester.probe(c -> files(archive, "bad".equals(c.id())
+    private HuntResult reproduce(Archive archive, SetTester tester) throws IOException, InterruptedException {
+        JournalProbe probe = journal("reproduce", PackageSetTester.probe(tester, c -> files(archive, "bad".equals(c.id())
                 ? sets.bad() : sets.good())));
         ProbeResult bad;
         ProbeResult good;
@@ -233,7 +236,7 @@ public final class Hunt {
         return null;
     }
 
-    private HuntResult buildLevel(Archive archive, PackageSetTester tester, InstallRoots roots, String name,
+    private HuntResult buildLevel(Archive archive, SetTester tester, InstallRoots roots, String name,
                                   Map<String, ArchivedBuild> base)
             throws IOException, InterruptedException, HuntInputException {
         ArchivedBuild good = sets.good().get(name);
@@ -261,7 +264,7 @@ public final class Hunt {
         listener.progress("which build: bisecting " + (chain.size() - 1) + " archived build"
                 + (chain.size() == 2 ? "" : "s") + " of " + name + " after " + good.build().evr() + " up to "
                 + bad.build().evr());
-        BisectResult bisection = bisect("builds", BuildBisection.ofCandidates(candidates), tester.probe(c -> {
+        BisectResult bisection = bisect("builds", BuildBisection.ofCandidates(candidates), PackageSetTester.probe(tester, c -> {
             Map<String, ArchivedBuild> set = new LinkedHashMap<>(base);
             set.put(name, byId.get(c.id()));
             return files(archive, set);
@@ -328,6 +331,7 @@ public final class Hunt {
             listener.progress("which commit: bisecting " + range.size() + " commits of " + repository + " after "
                     + abbreviate(goodId) + " up to " + abbreviate(badId));
             BisectResult bisection;
+            commitRootsUsed = true;
             try (CommitProbe probe = request.commitProber().open(name, repository, roots)) {
                 bisection = bisect("commits", range, probe, probe.suiteSignatures(), true,
                         id -> abbreviate(id) + " " + graph.describe(id).subject());
@@ -442,8 +446,8 @@ public final class Hunt {
                 record.reason(), left));
     }
 
-    private HuntResult restore(Archive archive, PackageSetTester tester, HuntResult result)
-            throws InterruptedException {
+    private HuntResult restore(Archive archive, SetTester tester, HuntResult result)
+            throws IOException, InterruptedException {
         try {
             // the result keeps the level the hunt reached; the state file says it is restoring
             state.level(HuntResult.Level.RESTORE.name());
@@ -451,16 +455,18 @@ public final class Hunt {
             listener.progress("cannot write the state file: " + e.getMessage());
         }
         List<String> failures = new ArrayList<>();
-        for (InstallRoots.Root root : InstallRoots.of(request.rootTemplate(), request.probes()).all()) {
-            String where = root.path() == null ? "the running system" : root.path().toString();
-            try {
-                InstallResult install = tester.install(root, files(archive, sets.bad()));
-                restored.add(install);
-                if (!install.success()) {
-                    failures.add(where + ": " + install.error());
-                }
-            } catch (InstallException | IOException e) {
-                failures.add(where + ": " + e.getMessage());
+        List<SetTester.Restored> roots = new ArrayList<>(tester.restore(files(archive, sets.bad())));
+        if (request.testers() != null && commitRootsUsed) {
+            // the commit level probed on the request's own roots, beside the supplied tester's slots
+            roots.addAll(SetTester.local().open(request, request.workDirectory().resolve("probes"))
+                    .restore(files(archive, sets.bad())));
+        }
+        for (SetTester.Restored root : roots) {
+            if (root.install() != null) {
+                restored.add(root.install());
+            }
+            if (!root.success()) {
+                failures.add(root.where() + ": " + root.error());
             }
         }
         if (failures.isEmpty()) {

@@ -37,13 +37,16 @@ import org.virtregress.process.ProcessRunner;
  * @param stateFile the hunt's state file, or {@code null} to keep it in memory
  * @param workDirectory where probes keep their repositories and logs
  * @param runner runs createrepo_c (apt-ftparchive for apt) and rpm
+ * @param testers makes the tester of the reproduction, package and build levels' probes and of the
+ *     final restore, or {@code null} for {@link SetTester#local()}: this machine's install roots.
+ *     It decides no verdict the state file keeps, so it is not part of the {@link HuntFingerprint}
  */
 public record HuntRequest(Path archive, Map<String, String> good, Map<String, String> bad, String arch,
                           InstallSettings install, SuiteLauncher suite, String rootTemplate, int probes, int confirm,
                           boolean flaky, double confidence, int maxRuns, Map<String, Path> sources, UpstreamSources upstream,
                           CommitProber commitProber, String tagTemplate,
                           String goodRevision, String badRevision, Path stateFile, Path workDirectory,
-                          ProcessRunner runner) {
+                          ProcessRunner runner, SetTester.Factory testers) {
     /** Checks the required parts and sorts the maps. */
     public HuntRequest {
         Objects.requireNonNull(archive, "archive");
@@ -131,6 +134,7 @@ public record HuntRequest(Path archive, Map<String, String> good, Map<String, St
         private String badRevision;
         private Path stateFile;
         private ProcessRunner runner;
+        private SetTester.Factory testers;
 
         private Builder(Path archive, InstallSettings install, SuiteLauncher suite, Path workDirectory) {
             this.archive = archive;
@@ -236,11 +240,20 @@ public record HuntRequest(Path archive, Map<String, String> good, Map<String, St
             return this;
         }
 
+        /**
+         * Sets what tests a set for the reproduction, the package and build levels and the final
+         * restore (default: {@link SetTester#local()}, this machine's install roots).
+         */
+        public Builder testers(SetTester.Factory value) {
+            this.testers = value;
+            return this;
+        }
+
         /** Returns the request. */
         public HuntRequest build() {
             return new HuntRequest(archive, good, bad, arch, install, suite, rootTemplate, probes, confirm, flaky, confidence,
                     maxRuns, sources, upstream,
-                    commitProber, tagTemplate, goodRevision, badRevision, stateFile, workDirectory, runner);
+                    commitProber, tagTemplate, goodRevision, badRevision, stateFile, workDirectory, runner, testers);
         }
     }
 }

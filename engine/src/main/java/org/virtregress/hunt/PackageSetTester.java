@@ -5,7 +5,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -33,7 +35,7 @@ import org.virtregress.suite.SuiteResult;
  * with the failed cases' signatures, and an install that fails or a suite that errs is SKIP.
  * Thread-safe: each probe works in its own directory and on a root nobody else uses meanwhile.
  */
-final class PackageSetTester {
+final class PackageSetTester implements SetTester {
     private static final Duration CREATEREPO_TIMEOUT = Duration.ofMinutes(5);
 
     private final InstallSettings install;
@@ -70,6 +72,14 @@ final class PackageSetTester {
 
     /** Returns a probe that tests the set each candidate stands for. */
     Probe probe(PackageFiles sets) {
+        return probe(this, sets);
+    }
+
+    /**
+     * Returns a probe that tests, with any tester, the set each candidate stands for: a set that
+     * cannot be found is SKIP, a missing tool aborts.
+     */
+    static Probe probe(SetTester tester, PackageFiles sets) {
         return candidate -> {
             Collection<PackageFile> files;
             long start = System.nanoTime();
@@ -80,8 +90,29 @@ final class PackageSetTester {
             } catch (IOException e) {
                 return result(Verdict.SKIP, start, null, null, "no package: " + e.getMessage());
             }
-            return test(candidate.shortId(), files).result();
+            return tester.test(candidate.shortId(), List.copyOf(files));
         };
+    }
+
+    @Override
+    public ProbeResult test(String name, List<PackageFile> set) throws ProbeAbortedException, InterruptedException {
+        return run(name, set).result();
+    }
+
+    /** Installs the set on every root, one after the other: how the hunt leaves the roots at the end. */
+    @Override
+    public List<Restored> restore(List<PackageFile> set) throws InterruptedException {
+        List<Restored> restored = new ArrayList<>();
+        for (InstallRoots.Root root : roots.all()) {
+            String where = root.path() == null ? "the running system" : root.path().toString();
+            try {
+                InstallResult install = install(root, set);
+                restored.add(new Restored(where, install, install.success() ? null : install.error()));
+            } catch (InstallException | IOException e) {
+                restored.add(new Restored(where, null, e.getMessage()));
+            }
+        }
+        return restored;
     }
 
     /**
@@ -93,7 +124,7 @@ final class PackageSetTester {
      * @throws ProbeAbortedException if a tool is missing or the work directory cannot be written
      * @throws InterruptedException if interrupted
      */
-    Outcome test(String name, Collection<PackageFile> set) throws ProbeAbortedException, InterruptedException {
+    Outcome run(String name, Collection<PackageFile> set) throws ProbeAbortedException, InterruptedException {
         InstallRoots.Root root = roots.take();
         try {
             return testOn(root, name, set);

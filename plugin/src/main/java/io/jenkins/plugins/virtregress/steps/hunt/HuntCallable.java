@@ -45,7 +45,9 @@ import org.virtregress.suite.SuiteRunner;
  * the failing set that the archive holds, and lets the engine's {@link Hunt} probe every candidate
  * with the build's own install and suite settings. The suite runs in the workspace, as
  * {@code guestTests} runs it; the probes' logs and the state file live in {@value #DIRECTORY} there,
- * so a hunt of the same sets run again resumes where it stopped.
+ * so a hunt of the same sets run again resumes where it stopped. With a {@link ProbeDispatch}, the
+ * probes of the reproduction, package and build levels and the final restore go to the controller,
+ * which runs them on the nodes of the build's label ({@link AgentProbes}); the commit level stays here.
  */
 final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome> {
     @Serial
@@ -66,6 +68,7 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
     private final String jobName;
     private final String runId;
     private final TaskListener listener;
+    private final ProbeDispatch dispatch;
 
     /**
      * What the controller keeps of a hunt: its report and the summary of its verdict.
@@ -90,7 +93,8 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
 
     HuntCallable(String archive, Map<String, String> good, Map<String, String> bad, HuntSettings settings,
             List<RepositoryTarget> repositories, List<UpstreamTarget> upstream, boolean allowFile,
-            Map<String, String> environment, String title, String jobName, String runId, TaskListener listener) {
+            Map<String, String> environment, String title, String jobName, String runId, TaskListener listener,
+            ProbeDispatch dispatch) {
         this.archive = archive;
         this.good = new LinkedHashMap<>(good);
         this.bad = new LinkedHashMap<>(bad);
@@ -103,6 +107,7 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
         this.jobName = jobName;
         this.runId = runId;
         this.listener = listener;
+        this.dispatch = dispatch;
     }
 
     @Override
@@ -127,6 +132,10 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
                 .root(settings.root() == null ? null : workspace.toPath().resolve(settings.root()).toString())
                 .probes(settings.probes()).confirm(settings.confirm()).stateFile(work.resolve(stateName()))
                 .runner(runner);
+        if (dispatch != null) {
+            // the first two levels' probes and the final restore run on the nodes of the build's label
+            request.testers((hunt, probes) -> new DispatchSetTester(dispatch));
+        }
         if (!settings.commitProbe().isEmpty()) {
             // the commit level: the culprit package's repository is cloned into the workspace when it starts
             request.upstream(new NodeUpstreamSources(upstream, work.resolve("upstream"), allowFile, runner))
@@ -228,6 +237,19 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
 
     /** Runs the suite in the workspace, as {@code guestTests} does, with each probe's logs kept apart. */
     private SuiteLauncher launcher(Path workspace) {
+        return launcher(settings, environment, workspace);
+    }
+
+    /**
+     * Returns how a probe runs the build's suite: in the workspace, as {@code guestTests} does, with
+     * the build's environment and each probe's logs kept apart.
+     *
+     * @param settings the hunt's settings
+     * @param environment the build's environment
+     * @param workspace the workspace on the probe's node
+     * @return the launcher
+     */
+    static SuiteLauncher launcher(HuntSettings settings, Map<String, String> environment, Path workspace) {
         ResultFormat format = ResultFormat.fromName(settings.format());
         String suiteName = settings.suite();
         SuiteRunner runner = new SuiteRunner();

@@ -36,7 +36,9 @@ import org.virtregress.storage.Json;
  * The hunt both the Pipeline step {@code huntRegression} and the freestyle post-build action run:
  * the failing set is what this build installed, the last good set what the newest earlier build
  * whose suite of the same name passed installed, the candidates the builds the job's package
- * repository trigger archived. The whole hunt runs in one call on the build's node; its verdict is
+ * repository trigger archived. The hunt runs in one call on the build's node, where the archive
+ * is; when the job is restricted to a label that two or more online nodes carry, the probes of the
+ * reproduction, package and build levels run on those nodes ({@link AgentProbes}). Its verdict is
  * a report action on the build and a line in its description.
  */
 public final class HuntRegression {
@@ -81,9 +83,12 @@ public final class HuntRegression {
         List<RepositoryTarget> repositories = InstallPackagesBuilder.installRepositories(settings.repositories(), run);
         String title = "Regression hunt of " + suite + " in " + run.getFullDisplayName();
         List<UpstreamTarget> upstream = upstream(run, bad.keySet(), settings, listener);
+        // with two or more nodes of the job's label, the first two levels' probes are spread over them
+        ProbeDispatch dispatch = AgentProbes.of(run.getParent(), workspace, chosen, repositories, env, listener)
+                .map(probes -> workspace.getChannel().export(ProbeDispatch.class, probes)).orElse(null);
         HuntCallable.Outcome outcome = workspace.act(new HuntCallable(archive, good.installed(), bad, chosen,
                 repositories, upstream, VirtRegressConfiguration.get().isAllowFileRepositories(), env, title,
-                run.getParent().getFullName(), run.getId(), listener));
+                run.getParent().getFullName(), run.getId(), listener, dispatch));
         RegressionReport report = Json.mapper().readValue(outcome.report(), RegressionReport.class);
         record(run, outcome, report);
         String line = outcome.line();
