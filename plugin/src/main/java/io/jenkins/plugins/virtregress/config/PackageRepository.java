@@ -1,13 +1,10 @@
 package io.jenkins.plugins.virtregress.config;
 
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.List;
@@ -207,15 +204,7 @@ public class PackageRepository implements Describable<PackageRepository> {
          */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-            Jenkins jenkins = Jenkins.get();
-            if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
-                return new StandardListBoxModel().includeCurrentValue(Util.fixNull(credentialsId));
-            }
-            return new StandardListBoxModel()
-                    .includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, jenkins, StandardUsernamePasswordCredentials.class,
-                            List.of(), RepositoryCredentials.MATCHER)
-                    .includeCurrentValue(Util.fixNull(credentialsId));
+            return RepositoryCredentials.choices(credentialsId, Jenkins.get().hasPermission(Jenkins.ADMINISTER));
         }
     }
 }

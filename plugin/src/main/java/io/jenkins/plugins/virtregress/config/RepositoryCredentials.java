@@ -10,6 +10,11 @@ import hudson.AbortException;
 import hudson.model.Item;
 import hudson.model.Run;
 import java.util.List;
+import jenkins.model.Jenkins;
+import hudson.util.ListBoxModel;
+import hudson.security.ACL;
+import hudson.Util;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -92,5 +97,25 @@ public final class RepositoryCredentials {
                     + " exist, are not username/password credentials, or are not visible to the job's authentication.");
         }
         return new BasicAuth(found.getUsername(), found.getPassword().getPlainText());
+    }
+
+    /**
+     * Lists the username/password credentials a global entry may name, for an administrator; anyone
+     * else sees only the current value. The form endpoint checks the permission itself.
+     *
+     * @param credentialsId the current value, kept in the list even when not visible
+     * @param administrator whether the user may administer Jenkins
+     * @return the choices
+     */
+    static ListBoxModel choices(@CheckForNull String credentialsId, boolean administrator) {
+        Jenkins jenkins = Jenkins.get();
+        if (!administrator) {
+            return new StandardListBoxModel().includeCurrentValue(Util.fixNull(credentialsId));
+        }
+        return new StandardListBoxModel()
+                .includeEmptyValue()
+                .includeMatchingAs(ACL.SYSTEM2, jenkins, StandardUsernamePasswordCredentials.class,
+                        List.of(), MATCHER)
+                .includeCurrentValue(Util.fixNull(credentialsId));
     }
 }

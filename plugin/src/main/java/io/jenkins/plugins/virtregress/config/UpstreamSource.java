@@ -1,14 +1,11 @@
 package io.jenkins.plugins.virtregress.config;
 
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.List;
@@ -138,15 +135,7 @@ public class UpstreamSource extends AbstractDescribableImpl<UpstreamSource> {
          */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-            Jenkins jenkins = Jenkins.get();
-            if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
-                return new StandardListBoxModel().includeCurrentValue(Util.fixNull(credentialsId));
-            }
-            return new StandardListBoxModel()
-                    .includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, jenkins, StandardUsernamePasswordCredentials.class,
-                            List.of(), RepositoryCredentials.MATCHER)
-                    .includeCurrentValue(Util.fixNull(credentialsId));
+            return RepositoryCredentials.choices(credentialsId, Jenkins.get().hasPermission(Jenkins.ADMINISTER));
         }
     }
 }
