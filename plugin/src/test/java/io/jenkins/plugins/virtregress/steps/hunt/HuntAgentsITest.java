@@ -204,8 +204,7 @@ class HuntAgentsITest {
 
         // the second agent goes away in the middle of its probe, and comes back for the final restore
         second.toComputer().disconnect(new OfflineCause.ChannelTermination(new IOException("unplugged"))).get();
-        second.toComputer().connect(false).get();
-        j.waitOnline(second);
+        j.waitOnline(second); // launches it again
         Files.writeString(reconnected, "");
         j.waitForCompletion(failing);
 
