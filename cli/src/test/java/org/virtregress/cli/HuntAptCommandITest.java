@@ -123,6 +123,11 @@ class HuntAptCommandITest {
                     .contains("    vrqemu (1.0-2) unstable; urgency=medium")
                     .contains("      * d/rules: build with the broken option.");
             assertThat(run.out()).contains("changelog: vrqemu (1.0-2) unstable; urgency=medium");
+            JsonNode json = Json.mapper().readTree(report.resolve("report.json").toFile());
+            assertThat(json.at("/packagingChange/changelog/0").asText()).isEqualTo(third.strip());
+            assertThat(report.resolve("report.html")).content()
+                    .contains("<h3>Packaging change</h3>")
+                    .contains("<pre class=\"vr-changelog\">vrqemu (1.0-2) unstable; urgency=medium");
         } finally {
             server.stop(0);
         }
