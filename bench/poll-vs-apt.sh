@@ -173,4 +173,4 @@ for variant in xz signed; do
   fi
 done
 echo
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); JVM options of ./virt-regress poll: -Xmx64m C1 serial GC AppCDS"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); JVM options of ./virt-regress poll: -Xmx64m C1 serial GC, AppCDS (AOT cache when the JDK is 25+), JDK: ${VIRT_REGRESS_JAVA:-java on the PATH}"

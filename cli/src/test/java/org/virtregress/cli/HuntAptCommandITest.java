@@ -9,13 +9,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtregress.cli.HuntRuns.Run;
 import org.virtregress.process.Command;
 import org.virtregress.process.CommandResult;
 import org.virtregress.process.OutputListener;
@@ -29,9 +32,6 @@ import org.virtregress.storage.Json;
  * their upstream commits, and the commit level bisects a real git repository.
  */
 class HuntAptCommandITest {
-    private record Run(int exitCode, String out) {
-    }
-
     @Test
     void shouldFindTheCulpritBuildAndCommitFromGitDescribeVersionsWithApt(@TempDir Path dir) throws Exception {
         HuntHistory upstream = HuntHistory.in(dir);
@@ -49,7 +49,7 @@ class HuntAptCommandITest {
             for (int n : new int[] {2, 4, 6, 8}) {
                 String version = "1.0+" + n + "-g" + upstream.commits().get(n - 1).substring(0, 10) + "-1";
                 versions.add(version);
-                publish(dir, repository, "vrqemu", version, contents.get(n - 1));
+                publish(dir, repository, "vrqemu", version, contents.get(n - 1), null);
                 poll(dir, url);
             }
             Path report = dir.resolve("report");
@@ -84,9 +84,66 @@ class HuntAptCommandITest {
         }
     }
 
-    /** Builds a .deb with dpkg-deb and makes it the flat repository's only package (Packages, Release). */
-    private static void publish(Path dir, Path repository, String name, String version, String content)
+    @Test
+    void shouldReportADebianRevisionRebuildAsAPackagingChangeWithTheChangelogEntriesBetween(@TempDir Path dir)
             throws Exception {
+        HuntHistory upstream = HuntHistory.in(dir);
+        Path repository = Files.createDirectories(dir.resolve("debian"));
+        HttpServer server = serve(repository);
+        try (upstream) {
+            upstream.commit("qemu 1");
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            String first = entry("1.0-1", "Initial release.", "Mon, 02 Sep 2024 10:00:00 +0200");
+            publish(dir, repository, "vrqemu", "1.0-1", "qemu 1", first);
+            poll(dir, url);
+            String second = entry("1.0-1.1", "Non-maintainer upload: <rebuild> & relink.",
+                    "Tue, 03 Sep 2024 10:00:00 +0200");
+            publish(dir, repository, "vrqemu", "1.0-1.1", "qemu 1", second + first);
+            poll(dir, url);
+            String third = entry("1.0-2", "d/rules: build with the broken option.", "Wed, 04 Sep 2024 10:00:00 +0200");
+            publish(dir, repository, "vrqemu", "1.0-2", "broken 1", third + second + first);
+            poll(dir, url);
+            Path report = dir.resolve("report");
+            Files.copy(Path.of("/bin/busybox"), Files.createDirectories(dir.resolve("root/bin")).resolve("sh"));
+
+            Run run = hunt(upstream, dir.resolve("archive"), report, "--good", "vrqemu=1.0-1",
+                    "--root", dir.resolve("root").toString());
+
+            assertThat(run.exitCode()).as(run.out()).isZero();
+            JsonNode hunt = Json.mapper().readTree(report.resolve("hunt.json").toFile());
+            assertThat(hunt.get("ending").asText()).as(run.out()).isEqualTo("PACKAGING");
+            assertThat(hunt.at("/packaging/lastGood").asText()).isEqualTo("1.0-1.1");
+            assertThat(hunt.at("/packaging/firstBad").asText()).isEqualTo("1.0-2");
+            assertThat(hunt.at("/packaging/upstream").asText()).isEqualTo("1.0");
+            // only the entry after the last good revision, up to the first bad one
+            assertThat(hunt.at("/packaging/changelog")).hasSize(1);
+            assertThat(hunt.at("/packaging/changelog/0").asText()).isEqualTo(third.strip());
+            assertThat(report.resolve("report.txt")).content()
+                    .contains("packaging change: 1.0-1.1 -> 1.0-2")
+                    .contains("    vrqemu (1.0-2) unstable; urgency=medium")
+                    .contains("      * d/rules: build with the broken option.");
+            assertThat(run.out()).contains("changelog: vrqemu (1.0-2) unstable; urgency=medium");
+            JsonNode json = Json.mapper().readTree(report.resolve("report.json").toFile());
+            assertThat(json.at("/packagingChange/changelog/0").asText()).isEqualTo(third.strip());
+            assertThat(report.resolve("report.html")).content()
+                    .contains("<h3>Packaging change</h3>")
+                    .contains("<pre class=\"vr-changelog\">vrqemu (1.0-2) unstable; urgency=medium");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static String entry(String version, String item, String date) {
+        return "vrqemu (" + version + ") unstable; urgency=medium\n\n  * " + item
+                + "\n\n -- virt-regress tests <tests@virtregress.invalid>  " + date + "\n\n";
+    }
+
+    /**
+     * Builds a .deb with dpkg-deb, with {@code changelog} as its changelog.Debian.gz when not null, and makes it
+     * the flat repository's only package (Packages, Release).
+     */
+    private static void publish(Path dir, Path repository, String name, String version, String content,
+                                String changelog) throws Exception {
         Path tree = dir.resolve("deb-" + name + "-" + version);
         Path control = Files.createDirectories(tree.resolve("DEBIAN"));
         Files.writeString(control.resolve("control"), "Package: " + name + "\nVersion: " + version
@@ -94,6 +151,12 @@ class HuntAptCommandITest {
                 + "Description: hunt test package\n");
         Path share = Files.createDirectories(tree.resolve("usr/share/" + name));
         Files.writeString(share.resolve("content"), content + "\n");
+        if (changelog != null) {
+            Path doc = Files.createDirectories(tree.resolve("usr/share/doc/" + name));
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(doc.resolve("changelog.Debian.gz")))) {
+                out.write(changelog.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         try (var old = Files.list(repository)) {
             for (Path p : old.toList()) {
                 Files.delete(p);
@@ -143,18 +206,7 @@ class HuntAptCommandITest {
     }
 
     private static Run hunt(HuntHistory upstream, Path archive, Path report, String... options) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("hunt", "--archive", archive.toString(),
-                "--manager", "apt", "--no-gpg-check", "--confirm", "1", "--report", report.toString(),
-                "--source", "vrqemu=" + upstream.upstream(), "--commit-probe",
-                upstream.script("hunt-commit-probe.sh").toString()));
-        argv.addAll(List.of(options));
-        argv.add("--");
-        argv.add(upstream.script("hunt-suite.sh").toString());
-        StringWriter out = new StringWriter();
-        picocli.CommandLine cli = VirtRegressCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(out));
-        int code = cli.execute(argv.toArray(String[]::new));
-        return new Run(code, out.toString());
+        return HuntRuns.run(HuntRuns.argv("apt", archive, report, upstream, upstream.script("hunt-suite.sh"),
+                options));
     }
 }

@@ -3,8 +3,6 @@ package org.virtregress.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtregress.cli.HuntRuns.Run;
 import org.virtregress.storage.Json;
 
 /**
@@ -20,9 +19,6 @@ import org.virtregress.storage.Json;
  * tested by a shell suite; the commit level bisects a real git repository.
  */
 class HuntCommandITest {
-    private record Run(int exitCode, String out) {
-    }
-
     @Test
     void shouldFindAndConfirmTheCulpritBuildAndCommitAmongFiveBuilds(@TempDir Path dir) throws Exception {
         try (HuntHistory history = qemuHistory(dir, false)) {
@@ -249,17 +245,14 @@ class HuntCommandITest {
             for (String level : List.of("PACKAGE", "BUILD", "COMMIT")) {
                 Files.createFile(kill.resolve("kill-" + level));
             }
-            List<String> argv = new ArrayList<>(List.of("hunt", "--archive", history.archive().toString(),
-                    "--good", "vrqemu=1.0.2-1", "--good", "vrbios=1.0-1", "--manager", "dnf", "--no-gpg-check",
-                    "--root", dir.resolve("root").toString(), "--confirm", "1", "--state",
-                    kill.resolve("state.json").toString(), "--report", dir.resolve("report").toString(),
-                    "--source", "vrqemu=" + history.upstream(), "--commit-probe",
-                    history.script("hunt-commit-probe.sh").toString(), "--", history.script("hunt-suite.sh").toString()));
+            List<String> argv = HuntRuns.argv("dnf", history.archive(), dir.resolve("report"), history,
+                    history.script("hunt-suite.sh"), "--good", "vrqemu=1.0.2-1", "--good", "vrbios=1.0-1",
+                    "--root", dir.resolve("root").toString(), "--state", kill.resolve("state.json").toString());
 
             List<Integer> codes = new ArrayList<>();
             String last = "";
             for (int attempt = 0; attempt < 4; attempt++) {
-                ProcessBuilder builder = new ProcessBuilder(command(argv)).redirectErrorStream(true)
+                ProcessBuilder builder = new ProcessBuilder(HuntRuns.javaCommand(argv)).redirectErrorStream(true)
                         .redirectOutput(dir.resolve("out-" + attempt + ".txt").toFile());
                 builder.environment().put("HUNT_KILL_DIR", kill.toString());
                 builder.environment().put("HUNT_RUN_LOG", log.toString());
@@ -287,12 +280,6 @@ class HuntCommandITest {
         }
     }
 
-    private static List<String> command(List<String> argv) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), "org.virtregress.cli.Main"));
-        command.addAll(argv);
-        return command;
-    }
 
     /**
      * Twelve upstream commits, the eighth planting "broken"; five vrqemu builds at commits 2, 4, 6,
@@ -319,21 +306,7 @@ class HuntCommandITest {
     }
 
     private static Run hunt(HuntHistory history, Path report, String... options) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("hunt", "--archive", history.archive().toString(),
-                "--manager", "dnf", "--no-gpg-check", "--report", report.toString(),
-                "--source", "vrqemu=" + history.upstream(), "--commit-probe",
-                history.script("hunt-commit-probe.sh").toString()));
-        if (!List.of(options).contains("--confirm")) {
-            argv.addAll(List.of("--confirm", "1"));
-        }
-        argv.addAll(List.of(options));
-        argv.add("--");
-        argv.add(history.script("hunt-suite.sh").toString());
-        StringWriter out = new StringWriter();
-        picocli.CommandLine cli = VirtRegressCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(out));
-        int code = cli.execute(argv.toArray(String[]::new));
-        return new Run(code, out.toString());
+        return HuntRuns.run(HuntRuns.argv("dnf", history.archive(), report, history, history.script("hunt-suite.sh"),
+                options));
     }
 }

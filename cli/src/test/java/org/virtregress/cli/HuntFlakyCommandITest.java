@@ -3,8 +3,6 @@ package org.virtregress.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtregress.cli.HuntRuns.Run;
 import org.virtregress.storage.Json;
 
 /**
@@ -21,9 +20,6 @@ import org.virtregress.storage.Json;
  * of the test sees the same outcomes.
  */
 class HuntFlakyCommandITest {
-    private record Run(int exitCode, String out) {
-    }
-
     @Test
     void shouldNameTheCulpritBuildAndCommitWithTheirConfidenceWhenTheFailureIsIntermittent(@TempDir Path dir)
             throws Exception {
@@ -91,7 +87,7 @@ class HuntFlakyCommandITest {
             List<Integer> codes = new ArrayList<>();
             String last = "";
             for (int attempt = 0; attempt < 2; attempt++) {
-                ProcessBuilder builder = new ProcessBuilder(command(argv)).redirectErrorStream(true)
+                ProcessBuilder builder = new ProcessBuilder(HuntRuns.javaCommand(argv)).redirectErrorStream(true)
                         .redirectOutput(dir.resolve("out-" + attempt + ".txt").toFile());
                 builder.environment().put("HUNT_KILL_DIR", kill.toString());
                 builder.environment().put("HUNT_RUN_LOG", log.toString());
@@ -139,7 +135,7 @@ class HuntFlakyCommandITest {
                 if (attempt == 1) {
                     recordedAtKill = Json.mapper().readTree(kill.resolve("state.json").toFile()).get("runs").size();
                 }
-                ProcessBuilder builder = new ProcessBuilder(command(argv)).redirectErrorStream(true)
+                ProcessBuilder builder = new ProcessBuilder(HuntRuns.javaCommand(argv)).redirectErrorStream(true)
                         .redirectOutput(dir.resolve("out-" + attempt + ".txt").toFile());
                 builder.environment().put("HUNT_KILL_DIR", kill.toString());
                 builder.environment().put("HUNT_RUN_LOG", log.toString());
@@ -167,12 +163,6 @@ class HuntFlakyCommandITest {
         }
     }
 
-    private static List<String> command(List<String> argv) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), "org.virtregress.cli.Main"));
-        command.addAll(argv);
-        return command;
-    }
 
     /**
      * Twelve upstream commits, the eighth planting "broken"; five vrqemu builds at commits 2, 4, 6,
@@ -194,17 +184,10 @@ class HuntFlakyCommandITest {
     }
 
     private static Run hunt(HuntHistory history, Path report, String... options) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("hunt", "--archive", history.archive().toString(),
-                "--good", "vrqemu=1.0.2-1", "--manager", "dnf", "--no-gpg-check", "--root",
-                history.directory().resolve("root").toString(), "--report", report.toString()));
+        List<String> argv = new ArrayList<>(List.of("--good", "vrqemu=1.0.2-1", "--root",
+                history.directory().resolve("root").toString()));
         argv.addAll(List.of(options));
-        argv.add("--");
-        argv.add(history.script("hunt-flaky-suite.sh").toString());
-        StringWriter out = new StringWriter();
-        picocli.CommandLine cli = VirtRegressCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(out));
-        int code = cli.execute(argv.toArray(String[]::new));
-        return new Run(code, out.toString());
+        return HuntRuns.run(HuntRuns.argv("dnf", history.archive(), report, null,
+                history.script("hunt-flaky-suite.sh"), argv.toArray(String[]::new)));
     }
 }

@@ -3,13 +3,12 @@ package org.virtregress.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtregress.cli.HuntRuns.Run;
 import org.virtregress.storage.Json;
 
 /**
@@ -18,9 +17,6 @@ import org.virtregress.storage.Json;
  * install root ({@code --root}); the commit level bisects a real git repository.
  */
 class HuntZypperCommandITest {
-    private record Run(int exitCode, String out) {
-    }
-
     @Test
     void shouldFindAndConfirmTheCulpritBuildAndCommitWithZypperOnTwoRoots(@TempDir Path dir) throws Exception {
         try (HuntHistory history = HuntHistory.in(dir)) {
@@ -90,21 +86,7 @@ class HuntZypperCommandITest {
     }
 
     private static Run hunt(HuntHistory history, Path report, String... options) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("hunt", "--archive", history.archive().toString(),
-                "--manager", "zypper", "--no-gpg-check", "--report", report.toString(),
-                "--source", "vrqemu=" + history.upstream(), "--commit-probe",
-                history.script("hunt-commit-probe.sh").toString()));
-        if (!List.of(options).contains("--confirm")) {
-            argv.addAll(List.of("--confirm", "1"));
-        }
-        argv.addAll(List.of(options));
-        argv.add("--");
-        argv.add(history.script("hunt-suite.sh").toString());
-        StringWriter out = new StringWriter();
-        picocli.CommandLine cli = VirtRegressCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(out));
-        int code = cli.execute(argv.toArray(String[]::new));
-        return new Run(code, out.toString());
+        return HuntRuns.run(HuntRuns.argv("zypper", history.archive(), report, history,
+                history.script("hunt-suite.sh"), options));
     }
 }

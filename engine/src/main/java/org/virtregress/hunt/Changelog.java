@@ -10,7 +10,7 @@ import org.virtregress.process.CommandResult;
 import org.virtregress.process.OutputListener;
 import org.virtregress.process.ProcessRunner;
 
-/** Reads the changelog entries of an archived rpm with {@code rpm -qp --changelog}. */
+/** Reads the changelog entries of an archived rpm with {@code rpm -qp --changelog}; {@link DebianChangelog} reads a .deb's. */
 final class Changelog {
     private static final int MAX_ENTRIES = 50;
 

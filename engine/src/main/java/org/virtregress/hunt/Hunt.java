@@ -350,7 +350,16 @@ public final class Hunt {
 
     private HuntResult packagingChange(Archive archive, ArchivedBuild lastGood, ArchivedBuild firstBad)
             throws InterruptedException {
-        List<String> changelog = Changelog.between(archive.file(firstBad), archive.file(lastGood), request.runner());
+        Path newer = archive.file(firstBad);
+        List<String> changelog;
+        if (newer.getFileName().toString().endsWith(".deb")) {
+            DebianChangelog.Result debian = DebianChangelog.between(newer, firstBad.build().name(),
+                    lastGood.build().evr(), firstBad.build().evr());
+            debian.notes().forEach(note -> listener.progress("packaging change: " + note));
+            changelog = debian.entries();
+        } else {
+            changelog = Changelog.between(newer, archive.file(lastGood), request.runner());
+        }
         String upstream = UpstreamRevision.upstreamVersion(firstBad.build().evr())
                 + (firstBad.build().sourceCommit() == null ? "" : " (" + abbreviate(firstBad.build().sourceCommit()) + ")");
         packaging = new HuntResult.PackagingChange(lastGood.build().name(), upstream, lastGood.build().evr(),

@@ -15,6 +15,7 @@ import org.virtregress.report.Confidence;
 import org.virtregress.report.HtmlReport;
 import org.virtregress.report.InstallRecord;
 import org.virtregress.report.PackageUpdateSection;
+import org.virtregress.report.PackagingChangeSection;
 import org.virtregress.report.RegressionReport;
 import org.virtregress.report.ReportJson;
 import org.virtregress.report.Summary;
@@ -79,6 +80,11 @@ public final class HuntReport {
         if (commits != null && commits.bisection() != null) {
             report.commitBisection(CommitBisection.from(Path.of(commits.repository()).toUri().toString(),
                     commits.bisection(), id -> subject(label(id)), this::remainingAfter));
+        }
+        HuntResult.PackagingChange packaging = result.packaging();
+        if (packaging != null) {
+            report.packagingChange(new PackagingChangeSection(packaging.packageName(), packaging.upstream(),
+                    packaging.lastGood(), packaging.firstBad(), packaging.changelog()));
         }
         List<org.virtregress.install.InstallResult> restored = result.restored();
         if (!restored.isEmpty()) {

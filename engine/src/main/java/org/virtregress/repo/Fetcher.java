@@ -3,12 +3,9 @@ package org.virtregress.repo;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ProxySelector;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,17 +15,26 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 import org.virtregress.net.Credentials;
 
 /**
  * Downloads repository files over HTTP(S) or from the local file system ({@code file:} URLs).
- * HTTP goes through the JVM's default proxy selector (so {@code -Dhttps.proxyHost} and friends
- * apply), sends basic authentication when credentials are given (never logged, and never to a
- * host a redirect points to), follows redirects, and supports conditional requests. Every HTTP
- * download is bounded in time ({@link FetchTimeouts}): the headers by the request timeout, the
- * body by a deadline for the whole of it and by a minimum rate, so that a server that stalls or
- * trickles after its headers fails with a message naming the URL and the limit it hit. Counts
- * requests and bytes received. Thread-safe.
+ * HTTP goes through the JDK's blocking {@link HttpURLConnection}, which reads a body straight
+ * from its socket on the reading thread (the asynchronous {@code java.net.http} client hands it
+ * over in buffers between threads, several times the CPU for a large index, and loads about 800
+ * classes more). It goes through the JVM's default proxy selector (so {@code -Dhttps.proxyHost}
+ * and friends apply), verifies TLS certificates and host names as the JVM's default does (trust
+ * read at the first handshake, see {@link DeferredTrust}), sends basic authentication when
+ * credentials are given (never logged, and never to a host a redirect points to), follows
+ * redirects itself, and supports conditional requests; no cache, no cookies. Every HTTP download
+ * is bounded in time ({@link FetchTimeouts}): connecting and the headers by the request timeout,
+ * the body by a deadline for the whole of it and by a minimum rate, so that a server that stalls
+ * or trickles after its headers fails with a message naming the URL and the limit it hit (a
+ * single wait for the server is also bounded by the rate window when that is shorter than the
+ * request timeout, and the deadline is checked between reads). Counts requests and bytes
+ * received. Thread-safe.
  */
 public final class Fetcher {
     /** Default limit on the time a request may take. */
@@ -36,10 +42,10 @@ public final class Fetcher {
 
     private static final int MAX_REDIRECTS = 5;
 
-    private final HttpClient client;
     private final Duration timeout;
     private final FetchTimeouts timeouts;
     private final Credentials credentials;
+    private volatile SSLSocketFactory tls;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
 
@@ -67,17 +73,25 @@ public final class Fetcher {
         this.timeouts = timeouts;
         this.timeout = timeout;
         this.credentials = credentials;
-        HttpClient.Builder builder = HttpClient.newBuilder();
-        try {
-            builder.sslContext(DeferredTrust.context());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no TLS", e);
+    }
+
+    /** The TLS socket factory of this fetcher, made at its first {@code https} request. */
+    private SSLSocketFactory tls() {
+        SSLSocketFactory factory = tls;
+        if (factory == null) {
+            synchronized (this) {
+                factory = tls;
+                if (factory == null) {
+                    try {
+                        factory = DeferredTrust.context().getSocketFactory();
+                    } catch (NoSuchAlgorithmException e) {
+                        throw new IllegalStateException("this JVM has no TLS", e);
+                    }
+                    tls = factory;
+                }
+            }
         }
-        this.client = builder
-                .proxy(ProxySelector.getDefault())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
-                .build();
+        return factory;
     }
 
     /** Creates a fetcher with the default timeout and no credentials. */
@@ -126,13 +140,12 @@ public final class Fetcher {
         if (previous.lastModified() != null) {
             headers.put("If-Modified-Since", previous.lastModified());
         }
-        HttpResponse<InputStream> response = send(uri, headers);
-        if (response.statusCode() == 304) {
+        Response response = send(uri, headers);
+        if (response.status() == 304) {
             close(response.body());
             return new Conditional(true, new byte[0], previous);
         }
-        Validators validators = new Validators(response.headers().firstValue("ETag").orElse(null),
-                response.headers().firstValue("Last-Modified").orElse(null));
+        Validators validators = new Validators(response.header("ETag"), response.header("Last-Modified"));
         return new Conditional(false, readAll(uri, response.body(), cap), validators);
     }
 
@@ -178,31 +191,39 @@ public final class Fetcher {
         }
     }
 
+    /** A response: its status and headers, and its body as a {@link TimedStream}. */
+    private record Response(HttpURLConnection connection, int status, InputStream body) {
+        String header(String name) {
+            return connection.getHeaderField(name);
+        }
+    }
+
     /**
      * Sends a GET, following up to {@value #MAX_REDIRECTS} redirects by itself so that the
      * credentials go only to the host they were given for, never to a host redirected to.
      */
-    private HttpResponse<InputStream> send(URI uri, Map<String, String> headers) throws RepositoryException {
+    private Response send(URI uri, Map<String, String> headers) throws RepositoryException {
         checkScheme(uri);
         URI target = uri;
         for (int hop = 0; ; hop++) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout).GET();
-            headers.forEach(builder::header);
-            if (credentials != null && sameOrigin(uri, target)) {
-                builder.header("Authorization", credentials.authorization());
-            }
-            HttpResponse<InputStream> response = sendOnce(uri, builder.build());
-            int status = response.statusCode();
+            Response response = sendOnce(uri, target, headers,
+                    credentials != null && sameOrigin(uri, target) ? credentials.authorization() : null);
+            int status = response.status();
             if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
                 return check(uri, response);
             }
             close(response.body());
-            String location = response.headers().firstValue("Location").orElse(null);
+            String location = response.header("Location");
             if (location == null || hop >= MAX_REDIRECTS) {
                 throw new RepositoryException("HTTP " + status + " fetching " + uri
                         + (location == null ? " without a Location" : ": too many redirects"));
             }
-            target = target.resolve(location);
+            try {
+                target = target.resolve(location);
+            } catch (IllegalArgumentException e) {
+                throw new RepositoryException("HTTP " + status + " fetching " + uri + ": the Location "
+                        + PackageNames.quote(location) + " is not a URL", e);
+            }
             checkScheme(target);
         }
     }
@@ -212,23 +233,47 @@ public final class Fetcher {
                 && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
     }
 
-    private HttpResponse<InputStream> sendOnce(URI uri, HttpRequest request) throws RepositoryException {
+    private Response sendOnce(URI uri, URI target, Map<String, String> headers, String authorization)
+            throws RepositoryException {
         requests.incrementAndGet();
+        HttpURLConnection connection = null;
         try {
-            return client.send(request, info -> new TimedBody(uri, timeouts));
-        } catch (HttpTimeoutException e) {
+            connection = (HttpURLConnection) target.toURL().openConnection();
+            if (connection instanceof HttpsURLConnection https) {
+                https.setSSLSocketFactory(tls());
+            }
+            int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+            connection.setConnectTimeout(millis);
+            connection.setReadTimeout((int) Math.min(millis, Math.max(1, timeouts.rateWindow().toMillis())));
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setRequestMethod("GET");
+            connection.setRequestProperty("Accept", "*/*");
+            headers.forEach(connection::setRequestProperty);
+            if (authorization != null) {
+                connection.setRequestProperty("Authorization", authorization);
+            }
+            int status = connection.getResponseCode();
+            InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            return new Response(connection, status, new TimedStream(uri, connection,
+                    body == null ? InputStream.nullInputStream() : body, timeouts, status == 200));
+        } catch (SocketTimeoutException e) {
+            disconnect(connection);
             throw new RepositoryException("timed out after " + timeout.toSeconds() + " s fetching " + uri, e);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            disconnect(connection);
             throw new RepositoryException("cannot fetch " + uri + ": " + describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RepositoryException("interrupted fetching " + uri, e);
         }
     }
 
-    private static HttpResponse<InputStream> check(URI uri, HttpResponse<InputStream> response)
-            throws RepositoryException {
-        int status = response.statusCode();
+    private static void disconnect(HttpURLConnection connection) {
+        if (connection != null) {
+            connection.disconnect();
+        }
+    }
+
+    private static Response check(URI uri, Response response) throws RepositoryException {
+        int status = response.status();
         if (status == 404 || status == 410) {
             close(response.body());
             throw new NotFoundException(uri + " does not exist (HTTP " + status + ")");
@@ -305,7 +350,7 @@ public final class Fetcher {
         };
     }
 
-    private static String describe(IOException e) {
+    private static String describe(Exception e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 

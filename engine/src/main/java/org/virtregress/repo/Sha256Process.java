@@ -1,15 +1,12 @@
 package org.virtregress.repo;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,7 +25,7 @@ final class Sha256Process extends MessageDigest {
     /** Files smaller than this are hashed in Java: starting a process costs more. */
     static final long MIN_SIZE = 4L << 20;
 
-    private static final Path PROGRAM = find();
+    private static final Path PROGRAM = SystemProgram.find("sha256sum");
 
     private final Process process;
     private final OutputStream in;
@@ -57,11 +54,8 @@ final class Sha256Process extends MessageDigest {
                 || "java".equals(System.getProperty(PROPERTY))) {
             return checksum.newDigest();
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(PROGRAM.toString(), "-"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().clear();
         try {
-            return new Sha256Process(builder.start(), what);
+            return new Sha256Process(SystemProgram.start(PROGRAM, "-"), what);
         } catch (IOException e) {
             return checksum.newDigest();
         }
@@ -118,21 +112,5 @@ final class Sha256Process extends MessageDigest {
     @Override
     protected void engineReset() {
         throw new UnsupportedOperationException("a sha256sum digest is used once");
-    }
-
-    private static Path find() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                Path candidate = Path.of(dir, "sha256sum");
-                if (candidate.isAbsolute() && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        return null;
     }
 }

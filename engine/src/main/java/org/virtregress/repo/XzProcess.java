@@ -1,12 +1,9 @@
 package org.virtregress.repo;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,7 +19,7 @@ final class XzProcess extends InputStream {
     static final String PROPERTY = "virtregress.xz";
 
     private static final long EXIT_WAIT_SECONDS = 60;
-    private static final Path PROGRAM = find();
+    private static final Path PROGRAM = SystemProgram.find("xz");
 
     private final Process process;
     private final InputStream out;
@@ -51,12 +48,9 @@ final class XzProcess extends InputStream {
         if (PROGRAM == null || "java".equals(System.getProperty(PROPERTY))) {
             return null;
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(PROGRAM.toString(), "--decompress", "--stdout",
-                "--quiet", "--quiet", "--no-warn", "--format=xz", "-"))
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().clear();
         try {
-            return new XzProcess(builder.start(), compressed, what);
+            return new XzProcess(SystemProgram.start(PROGRAM, "--decompress", "--stdout", "--quiet", "--quiet",
+                    "--no-warn", "--format=xz", "-"), compressed, what);
         } catch (IOException e) {
             return null;
         }
@@ -127,21 +121,5 @@ final class XzProcess extends InputStream {
     public void close() {
         process.destroyForcibly();
         feeder.interrupt();
-    }
-
-    private static Path find() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                Path candidate = Path.of(dir, "xz");
-                if (candidate.isAbsolute() && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        return null;
     }
 }

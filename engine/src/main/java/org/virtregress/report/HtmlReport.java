@@ -54,6 +54,7 @@ public final class HtmlReport {
         head(html, report);
         CulpritSection.render(html, report);
         PackageUpdateHtml.render(html, report.packageUpdates());
+        PackagingChangeHtml.render(html, report.packagingChange());
         narrowing(html, report);
         probes(html, report);
         packages(html, report);

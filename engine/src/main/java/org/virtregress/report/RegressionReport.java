@@ -26,13 +26,14 @@ import java.util.Objects;
  * @param packageUpdates which package of several updated at once broke the suite, or null
  * @param buildBisection the bisection over archived package builds, or null
  * @param commitBisection the bisection over upstream commits, or null
+ * @param packagingChange the packaging change found instead of a commit (same upstream source), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RegressionReport(int schemaVersion, String title, Instant generatedAt, String jobId, String buildId,
                                Summary summary, List<NewBuildRow> newBuilds, InstallRecord install,
                                List<SuiteReport> suites, PackageUpdateSection packageUpdates,
                                BuildBisectionSection buildBisection,
-                               CommitBisection commitBisection) {
+                               CommitBisection commitBisection, PackagingChangeSection packagingChange) {
     /** The schema version this code writes and the newest it reads. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -73,6 +74,7 @@ public record RegressionReport(int schemaVersion, String title, Instant generate
         private PackageUpdateSection packageUpdates;
         private BuildBisectionSection buildBisection;
         private CommitBisection commitBisection;
+        private PackagingChangeSection packagingChange;
 
         private Builder(String title, Instant generatedAt) {
             this.title = title;
@@ -128,10 +130,16 @@ public record RegressionReport(int schemaVersion, String title, Instant generate
             return this;
         }
 
+        /** Sets the packaging change named instead of a commit. */
+        public Builder packagingChange(PackagingChangeSection value) {
+            this.packagingChange = value;
+            return this;
+        }
+
         /** Returns the report. */
         public RegressionReport build() {
             return new RegressionReport(SCHEMA_VERSION, title, generatedAt, jobId, buildId, summary, newBuilds,
-                    install, suites, packageUpdates, buildBisection, commitBisection);
+                    install, suites, packageUpdates, buildBisection, commitBisection, packagingChange);
         }
     }
 }
