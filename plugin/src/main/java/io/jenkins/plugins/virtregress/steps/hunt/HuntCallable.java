@@ -1,5 +1,6 @@
 package io.jenkins.plugins.virtregress.steps.hunt;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.virtregress.config.RepositoryTarget;
@@ -68,6 +69,9 @@ final class HuntCallable extends MasterToSlaveFileCallable<HuntCallable.Outcome>
     private final String jobName;
     private final String runId;
     private final TaskListener listener;
+    /** The controller's dispatch as Remoting exports it: a serializable proxy, or null. */
+    @SuppressFBWarnings(value = "SE_BAD_FIELD", justification = "set only to the proxy that"
+            + " VirtualChannel.export returns, which Remoting serializes as a reference to the controller's object")
     private final ProbeDispatch dispatch;
 
     /**

@@ -3,8 +3,10 @@ package io.jenkins.plugins.virtregress.steps.hunt;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.AbstractProject;
 import hudson.model.Computer;
 import hudson.model.Job;
+import hudson.model.Label;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.triggers.Trigger;
@@ -37,8 +39,9 @@ import org.virtregress.storage.Json;
  * the failing set is what this build installed, the last good set what the newest earlier build
  * whose suite of the same name passed installed, the candidates the builds the job's package
  * repository trigger archived. The hunt runs in one call on the build's node, where the archive
- * is; when the job is restricted to a label that two or more online nodes carry, the probes of the
- * reproduction, package and build levels run on those nodes ({@link AgentProbes}). Its verdict is
+ * is; when the step or action names a label (or a freestyle job is restricted to one) that two or
+ * more online nodes carry, the probes of the reproduction, package and build levels run on those
+ * nodes ({@link AgentProbes}). Its verdict is
  * a report action on the build and a line in its description.
  */
 public final class HuntRegression {
@@ -56,12 +59,17 @@ public final class HuntRegression {
      * @param env the build's environment, passed to the suite
      * @param listener the build log
      * @param settings the install and suite settings the probes re-run
+     * @param label the label expression the first two levels' probes spread over, or null: then a
+     *     freestyle job's own label, else none (every probe on the build's node)
      * @return the hunt's verdict
-     * @throws IOException on a missing input (no failing suite, no last good build, no archive)
+     * @throws IOException on a missing input (no failing suite, no last good build, no archive) or a
+     *     label that is not a label expression
      * @throws InterruptedException if the build is aborted
      */
     static HuntCallable.Outcome run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener,
-            HuntSettings settings) throws IOException, InterruptedException {
+            HuntSettings settings, String label) throws IOException, InterruptedException {
+        Label probeLabel = ProbeLabel.parse(ProbeLabel.expression(label, assignedLabel(run.getParent())),
+                Label::parseExpression).orElse(null);
         String suite = settings.suite() != null ? settings.suite() : failingSuite(run);
         Map<String, String> bad = installed(run);
         if (bad.isEmpty()) {
@@ -83,8 +91,9 @@ public final class HuntRegression {
         List<RepositoryTarget> repositories = InstallPackagesBuilder.installRepositories(settings.repositories(), run);
         String title = "Regression hunt of " + suite + " in " + run.getFullDisplayName();
         List<UpstreamTarget> upstream = upstream(run, bad.keySet(), settings, listener);
-        // with two or more nodes of the job's label, the first two levels' probes are spread over them
-        ProbeDispatch dispatch = AgentProbes.of(run.getParent(), workspace, chosen, repositories, env, listener)
+        // with two or more nodes of the label, the first two levels' probes are spread over them
+        ProbeDispatch dispatch = AgentProbes.of(probeLabel, run.getParent(), workspace, chosen, repositories, env,
+                listener)
                 .map(probes -> workspace.getChannel().export(ProbeDispatch.class, probes)).orElse(null);
         HuntCallable.Outcome outcome = workspace.act(new HuntCallable(archive, good.installed(), bad, chosen,
                 repositories, upstream, VirtRegressConfiguration.get().isAllowFileRepositories(), env, title,
@@ -124,6 +133,11 @@ public final class HuntRegression {
             }
         }
         return targets;
+    }
+
+    /** Returns the label a freestyle job is restricted to, as an expression; null for any other job. */
+    private static String assignedLabel(Job<?, ?> job) {
+        return job instanceof AbstractProject<?, ?> project ? project.getAssignedLabelString() : null;
     }
 
     /** Returns the newest failed suite of the build. */

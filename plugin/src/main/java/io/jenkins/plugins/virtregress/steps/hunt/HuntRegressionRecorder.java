@@ -42,6 +42,7 @@ public class HuntRegressionRecorder extends Recorder implements SimpleBuildStep 
     private int probes = 1;
     private int confirm = 3;
     private String commitProbe = "";
+    private String label;
 
     /** Creates the action with one probe at a time and three confirmation runs. */
     @DataBoundConstructor
@@ -93,6 +94,21 @@ public class HuntRegressionRecorder extends Recorder implements SimpleBuildStep 
         this.commitProbe = Util.fixNull(commitProbe).trim();
     }
 
+    /** Returns the label the probes spread over. */
+    public String getLabel() {
+        return label;
+    }
+
+    /**
+     * Spreads the probes of the first two levels over the nodes of a label.
+     *
+     * @param label a label expression such as {@code virt-host}; empty for the label the job is restricted to
+     */
+    @DataBoundSetter
+    public void setLabel(String label) {
+        this.label = Util.fixEmptyAndTrim(label);
+    }
+
     /**
      * Fills the fields an older configuration leaves out.
      *
@@ -118,7 +134,8 @@ public class HuntRegressionRecorder extends Recorder implements SimpleBuildStep 
             return;
         }
         HuntBounds.check(HuntBounds.probes(probes).or(() -> HuntBounds.confirm(confirm)));
-        HuntRegression.run(run, workspace, env, listener, settings(run, env, failed.get().getSuite()));
+        HuntRegression.run(run, workspace, env, listener, settings(run, env, failed.get().getSuite()),
+                label == null ? null : env.expand(label));
     }
 
     /** Takes the install and suite settings from the job's own build steps. */
@@ -149,7 +166,7 @@ public class HuntRegressionRecorder extends Recorder implements SimpleBuildStep 
     @Extension
     public static class DescriptorImpl extends BuildStepDescriptor<Publisher> {
         /** The fields the action shares with the {@code huntRegression} step, whose help is kept there. */
-        static final List<String> SHARED_HELP = List.of("commitProbe", "confirm", "probes");
+        static final List<String> SHARED_HELP = List.of("commitProbe", "confirm", "label", "probes");
 
         /** Points the shared fields' help at the step's. */
         public DescriptorImpl() {
@@ -167,6 +184,19 @@ public class HuntRegressionRecorder extends Recorder implements SimpleBuildStep 
         @Override
         public String getDisplayName() {
             return "Hunt the regression when guest tests fail";
+        }
+
+        /**
+         * Checks the label expression.
+         *
+         * @param item the job being configured
+         * @param value the expression as typed
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckLabel(@AncestorInPath Item item, @QueryParameter String value) {
+            HuntForms.checkPermission(item);
+            return HuntForms.label(value);
         }
 
         /**

@@ -51,6 +51,7 @@ public class HuntRegressionStep extends Step {
     private int probes = 1;
     private int confirm = 3;
     private String commitProbe = "";
+    private String label;
 
     /**
      * Creates the step.
@@ -248,6 +249,21 @@ public class HuntRegressionStep extends Step {
         this.commitProbe = Util.fixNull(commitProbe).trim();
     }
 
+    /** Returns the label the probes spread over. */
+    public String getLabel() {
+        return label;
+    }
+
+    /**
+     * Spreads the probes of the first two levels over the nodes of a label.
+     *
+     * @param label a label expression such as {@code virt-host}; empty for the build's node only
+     */
+    @DataBoundSetter
+    public void setLabel(String label) {
+        this.label = Util.fixEmptyAndTrim(label);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);
@@ -288,7 +304,8 @@ public class HuntRegressionStep extends Step {
             FilePath workspace = getContext().get(FilePath.class);
             EnvVars env = getContext().get(EnvVars.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            return HuntRegression.run(run, workspace, env, listener, step.settings(env)).line();
+            return HuntRegression.run(run, workspace, env, listener, step.settings(env),
+                    step.label == null ? null : env.expand(step.label)).line();
         }
     }
 
@@ -325,6 +342,19 @@ public class HuntRegressionStep extends Step {
             model.add("Global default", "");
             PackageManagers.ALL.forEach(model::add);
             return model;
+        }
+
+        /**
+         * Checks the label expression.
+         *
+         * @param item the job being configured
+         * @param value the expression as typed
+         * @return the validation result
+         */
+        @POST
+        public FormValidation doCheckLabel(@AncestorInPath Item item, @QueryParameter String value) {
+            HuntForms.checkPermission(item);
+            return HuntForms.label(value);
         }
 
         /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.virtregress.steps.hunt;
 
+import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.virtregress.config.RepositoryTarget;
 import java.io.File;
@@ -85,7 +86,7 @@ final class ProbeCallable extends MasterToSlaveFileCallable<ProbeCallable.Answer
             install = HuntCallable.installSettings(Installers.forManager(settings.manager(), runner), repositories,
                     settings);
         } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
+            throw new AbortException(e.getMessage()); // a setting, the same on every node: the hunt stops
         }
         SetTester tester = SetTester.local(install, HuntCallable.launcher(settings, environment, Path.of(workspace)),
                 InstallRoots.of(root, 1), directory.toPath().resolve("probes"), runner);
@@ -101,7 +102,8 @@ final class ProbeCallable extends MasterToSlaveFileCallable<ProbeCallable.Answer
         try {
             return new Answer(DispatchSetTester.probed(tester.test(name, set), where), null);
         } catch (ProbeAbortedException e) {
-            throw new IOException("probe " + name + " on " + where + ": " + e.getMessage(), e);
+            // the probe stops the hunt by itself; any other failure here is the node's, and the probe moves
+            throw new AbortException("probe " + name + " on " + where + ": " + e.getMessage());
         }
     }
 }

@@ -88,7 +88,19 @@ final class ProbeNodes {
      * @return the slot, or nothing when every root of every node is in use
      */
     Optional<Slot> choose(Map<String, Set<Integer>> busy) {
+        return choose(busy, Set.of());
+    }
+
+    /**
+     * Chooses the slot of the next probe on a node that has not failed the hunt.
+     *
+     * @param busy node name to the root numbers probes use now
+     * @param excluded the nodes that take no more probes ({@link ProbeFailover#excluded()})
+     * @return the slot, or nothing when every root of every node left is in use (or none is left)
+     */
+    Optional<Slot> choose(Map<String, Set<Integer>> busy, Set<String> excluded) {
         List<String> order = new ArrayList<>(nodes);
+        order.removeAll(excluded);
         order.sort(Comparator.<String>comparingInt(n -> busy.getOrDefault(n, Set.of()).size())
                 .thenComparing(n -> !n.equals(own)).thenComparing(Comparator.naturalOrder()));
         for (String node : order) {

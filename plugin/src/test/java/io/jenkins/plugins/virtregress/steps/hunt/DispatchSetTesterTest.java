@@ -20,12 +20,13 @@ class DispatchSetTesterTest {
             Path.of("/archive/demo/demo-1.2-1.noarch.rpm")));
 
     /** Answers every probe BAD on one node and records what it was handed. */
-    private static ProbeDispatch dispatch(List<ProbeDispatch.ShippedFile> handed, boolean offline) {
+    private static ProbeDispatch dispatch(List<ProbeDispatch.ShippedFile> handed, boolean aborted) {
         return new ProbeDispatch() {
             @Override
             public Probed test(String name, List<ShippedFile> files) throws IOException {
-                if (offline) {
-                    throw new IOException("no node left");
+                if (aborted) {
+                    // the probe stopped the hunt by itself: a node's failure moves the probe instead
+                    throw new IOException("probe " + name + " on node agent-2: unknown package manager: yum");
                 }
                 handed.addAll(files);
                 return DispatchSetTester.probed(new ProbeResult(Verdict.BAD, 1, Duration.ofMillis(1500), "/log",
@@ -55,11 +56,12 @@ class DispatchSetTesterTest {
     }
 
     @Test
-    void shouldAbortTheHuntWhenNoProbeCanRunAndReportAFailedRestore() throws Exception {
+    void shouldAbortTheHuntWhenAProbeStopsItByItselfAndReportAFailedRestore() throws Exception {
         List<ProbeDispatch.ShippedFile> handed = new ArrayList<>();
 
         assertThatThrownBy(() -> new DispatchSetTester(dispatch(handed, true)).test("bad", SET))
-                .isInstanceOf(ProbeAbortedException.class).hasMessage("no node left");
+                .isInstanceOf(ProbeAbortedException.class)
+                .hasMessage("probe bad on node agent-2: unknown package manager: yum");
         List<SetTester.Restored> restored = new DispatchSetTester(dispatch(handed, false)).restore(SET);
 
         assertThat(restored).singleElement().satisfies(root -> {
@@ -67,5 +69,29 @@ class DispatchSetTesterTest {
             assertThat(root.install()).isNull();
             assertThat(root.success()).isFalse();
         });
+    }
+
+    @Test
+    void shouldBringASkipBackWithTheNoteOfTheNodesThatFailedIt() throws Exception {
+        ProbeFailover failover = new ProbeFailover(List.of("agent-1", "agent-2"));
+        failover.failed("1.2-1", "agent-2", ProbeFailover.Failure.DISCONNECTED, "channel is already closed");
+        ProbeFailover.Decision last = failover.failed("1.2-1", "agent-1", ProbeFailover.Failure.OFFLINE, null);
+        ProbeDispatch skipping = new ProbeDispatch() {
+            @Override
+            public Probed test(String name, List<ShippedFile> files) {
+                return new Probed(Verdict.SKIP.name(), 0, null, null, last.note());
+            }
+
+            @Override
+            public List<RestoredRoot> restore(List<ShippedFile> files) {
+                return List.of();
+            }
+        };
+
+        ProbeResult result = new DispatchSetTester(skipping).test("1.2-1", SET);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.SKIP);
+        assertThat(result.reason()).isEqualTo("skipped: no node of the label is left to run it (node agent-2 went"
+                + " offline during the probe (channel is already closed); node agent-1 is offline)");
     }
 }
