@@ -33,7 +33,7 @@ import org.kohsuke.stapler.verb.POST;
  * plugin's classes on the plugin and the engine must follow it, every package must be drawn, and
  * there are no cycles. Then the Jenkins rules, after warnings-ng's architecture test: every form
  * endpoint is {@code @POST} and checks a permission, setters bound from forms sit in public classes,
- * and the model does not reach for the Jenkins singleton.
+ * the model does not reach for the Jenkins singleton, and nothing acts as {@code SYSTEM}.
  */
 @AnalyzeClasses(packages = "io.jenkins.plugins.virtregress", importOptions = ImportOption.DoNotIncludeTests.class)
 class PluginArchitectureTest {
@@ -80,6 +80,13 @@ class PluginArchitectureTest {
             .should().callMethod(jenkins.model.Jenkins.class, "get")
             .orShould().callMethod(jenkins.model.Jenkins.class, "getInstanceOrNull")
             .because("the model is data for the pages and the REST API, loaded with its build");
+
+    @ArchTest
+    static final ArchRule NOTHING_RUNS_AS_SYSTEM = noClasses().that().resideInAPackage(PLUGIN)
+            .should().accessField(hudson.security.ACL.class, "SYSTEM2")
+            .orShould().accessField(hudson.security.ACL.class, "SYSTEM")
+            .because("credentials and nodes are looked up with the authentication of the run, the job or the"
+                    + " user of the form, never as SYSTEM");
 
     @ArchTest
     static final ArchRule REPORT_ACTIONS_ARE_EXPORTED = classes().that()

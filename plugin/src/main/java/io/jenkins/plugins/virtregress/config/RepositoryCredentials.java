@@ -4,17 +4,16 @@ import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Item;
 import hudson.model.Run;
+import hudson.Util;
+import hudson.util.ListBoxModel;
 import java.util.List;
 import jenkins.model.Jenkins;
-import hudson.util.ListBoxModel;
-import hudson.security.ACL;
-import hudson.Util;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -100,8 +99,9 @@ public final class RepositoryCredentials {
     }
 
     /**
-     * Lists the username/password credentials a global entry may name, for an administrator; anyone
-     * else sees only the current value. The form endpoint checks the permission itself.
+     * Lists the username/password credentials a global entry may name, for an administrator, as that
+     * administrator sees them (never as {@code SYSTEM}); anyone else sees only the current value.
+     * The form endpoint checks the permission itself.
      *
      * @param credentialsId the current value, kept in the list even when not visible
      * @param administrator whether the user may administer Jenkins
@@ -114,7 +114,7 @@ public final class RepositoryCredentials {
         }
         return new StandardListBoxModel()
                 .includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, jenkins, StandardUsernamePasswordCredentials.class,
+                .includeMatchingAs(Jenkins.getAuthentication2(), jenkins, StandardUsernamePasswordCredentials.class,
                         List.of(), MATCHER)
                 .includeCurrentValue(Util.fixNull(credentialsId));
     }
