@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A system program that a repository reader hands data to ({@code xz}, {@code sha256sum}): found once on the
+ * A system program that a repository reader hands data to ({@code xz}, {@code openssl}, {@code sha256sum}): found once on the
  * {@code PATH}, started with fixed arguments, an empty environment, its error output discarded and no files.
  */
 final class SystemProgram {

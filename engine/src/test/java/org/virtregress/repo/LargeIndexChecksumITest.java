@@ -21,8 +21,9 @@ import org.virtregress.testing.RepositoryServer;
 /**
  * Polls a suite whose uncompressed {@code Packages} is larger than {@link Sha256Process#MIN_SIZE},
  * served over HTTP on 127.0.0.1, with the index corrupted after its Release was made: through the
- * system's {@code sha256sum} and through the JDK's digest ({@code -Dvirtregress.sha256=java}),
- * the repository fails, naming the index, and the state keeps the last good poll.
+ * system's {@code openssl}, its {@code sha256sum} and the JDK's digest
+ * ({@code -Dvirtregress.sha256=java}), the repository fails, naming the index, and the state keeps
+ * the last good poll.
  */
 class LargeIndexChecksumITest {
     private static final String INDEX = "dists/stable/main/binary-amd64/";
@@ -44,15 +45,14 @@ class LargeIndexChecksumITest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"sha256sum", "java"})
+    @ValueSource(strings = {"openssl", "sha256sum", "java"})
     void shouldFailTheRepositoryNamingTheIndexAndKeepTheStateWhenALargeIndexDoesNotMatch(String digest,
             @TempDir Path dir, Debs debs) throws Exception {
-        if (digest.equals("java")) {
-            System.setProperty(Sha256Process.PROPERTY, "java");
-        }
+        System.setProperty(Sha256Process.PROPERTY, digest);
         assertThat(Sha256Process.forFile(new Checksum("sha256", "00"), Sha256Process.MIN_SIZE, "probe"))
                 .as("the digest chosen for a large index")
-                .matches(d -> (d instanceof Sha256Process) == digest.equals("sha256sum"));
+                .matches(d -> d instanceof Sha256Process process
+                        ? process.runningProgram().programName().equals(digest) : digest.equals("java"));
         Path root = dir.resolve("archive");
         publish(root, debs.first());
         long size = Files.size(root.resolve(INDEX + "Packages"));
