@@ -24,7 +24,7 @@ public final class Main {
      * @return the exit code (see {@link ExitCodes}); an {@link Error} is reported and has a code of its own
      */
     public static int run(String... args) {
-        CommandLine cli = VirtRegressCommand.commandLine();
+        CommandLine cli = VirtRegressCommand.commandLine(args);
         try {
             return cli.execute(args);
         } catch (Error e) {

@@ -63,4 +63,39 @@ class VirtRegressCommandTest {
         assertThat(cli.execute("bisect", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: virt-regress bisect");
     }
+
+    @Test
+    void shouldBuildOnlyTheNamedSubcommandAndShowTheSameHelpForIt() {
+        for (Class<?> subcommand : VirtRegressCommand.SUBCOMMANDS) {
+            String name = VirtRegressCommand.name(subcommand);
+            if (name.equals("help")) {
+                continue;
+            }
+            CommandLine only = VirtRegressCommand.commandLine(name, "--help");
+            assertThat(only.getSubcommands().keySet()).as(name).containsExactly(name);
+
+            assertThat(help(only, name, "--help")).as(name).contains("Usage: virt-regress " + name)
+                    .isEqualTo(help(VirtRegressCommand.commandLine(), name, "--help"));
+        }
+    }
+
+    @Test
+    void shouldBuildEverySubcommandForHelpAndForAnythingElse() {
+        List<String> all = VirtRegressCommand.SUBCOMMANDS.stream().map(VirtRegressCommand::name).toList();
+        for (String[] args : List.of(new String[0], new String[] {"help", "poll"}, new String[] {"--help"},
+                new String[] {"frobnicate"}, new String[] {"--version", "poll"})) {
+            assertThat(VirtRegressCommand.commandLine(args).getSubcommands().keySet()).as(String.join(" ", args))
+                    .containsExactlyElementsOf(all);
+        }
+        assertThat(help(VirtRegressCommand.commandLine("help", "poll"), "help", "poll"))
+                .contains("Usage: virt-regress poll");
+        assertThat(help(VirtRegressCommand.commandLine("--help"), "--help")).contains("poll").contains("demo");
+    }
+
+    private static String help(CommandLine cli, String... args) {
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        assertThat(cli.execute(args)).isZero();
+        return out.toString();
+    }
 }
