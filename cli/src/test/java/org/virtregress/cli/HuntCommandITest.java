@@ -104,6 +104,7 @@ class HuntCommandITest {
             assertThat(hunt.at("/packaging/upstream").asText()).isEqualTo("1.0");
             assertThat(hunt.at("/packaging/changelog")).hasSize(1);
             assertThat(hunt.at("/packaging/changelog/0").asText()).contains("- 1.0-2").contains("- build 2");
+            assertThat(hunt.at("/packaging/changelogNotes")).as("rpm read both changelogs").isEmpty();
             assertThat(report.resolve("report.txt")).content().contains("packaging change: 1.0-1 -> 1.0-2");
         }
     }

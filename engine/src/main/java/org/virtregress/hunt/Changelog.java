@@ -23,31 +23,44 @@ final class Changelog {
      * @param newer the first bad build's file
      * @param older the last good build's file
      * @param runner runs rpm
-     * @return the entries, each its header line and text; empty when rpm cannot read them
+     * @return the entries, each its header line and text, and a note for each package rpm could
+     *     not read (no entries then) or for entries left out past the cap
      * @throws InterruptedException if interrupted
      */
-    static List<String> between(Path newer, Path older, ProcessRunner runner) throws InterruptedException {
-        List<String> added = entries(newer, runner);
-        List<String> known = entries(older, runner);
+    static ChangelogEntries between(Path newer, Path older, ProcessRunner runner) throws InterruptedException {
+        List<String> notes = new ArrayList<>();
+        List<String> added = entries(newer, runner, notes);
+        List<String> known = entries(older, runner, notes);
         List<String> result = new ArrayList<>();
         for (String entry : added) {
-            if (known.contains(entry) || result.size() >= MAX_ENTRIES) {
+            if (known.contains(entry)) {
+                break;
+            }
+            if (result.size() >= MAX_ENTRIES) {
+                notes.add(newer.getFileName() + ": more than " + MAX_ENTRIES + " new entries; the first "
+                        + MAX_ENTRIES + " are shown");
                 break;
             }
             result.add(entry);
         }
-        return result;
+        return new ChangelogEntries(result, notes);
     }
 
-    private static List<String> entries(Path rpm, ProcessRunner runner) throws InterruptedException {
+    private static List<String> entries(Path rpm, ProcessRunner runner, List<String> notes)
+            throws InterruptedException {
         CommandResult result;
         try {
             result = runner.run(Command.of("rpm", "-qp", "--nosignature", "--nodigest", "--changelog",
                     rpm.toString()).timeout(Duration.ofSeconds(30)).build(), OutputListener.NONE);
         } catch (IOException e) {
+            notes.add("cannot read the changelog of " + rpm.getFileName() + ": " + e.getMessage());
             return List.of();
         }
         if (!result.succeeded()) {
+            String detail = (result.stderr().isBlank() ? result.output() : result.stderr()).strip();
+            int newline = detail.indexOf('\n');
+            notes.add("cannot read the changelog of " + rpm.getFileName() + ": " + result.describe()
+                    + (detail.isEmpty() ? "" : ": " + (newline < 0 ? detail : detail.substring(0, newline))));
             return List.of();
         }
         List<String> entries = new ArrayList<>();

@@ -43,19 +43,6 @@ final class DebianChangelog {
     }
 
     /**
-     * The entries selected and what was passed over.
-     *
-     * @param entries the entries, newest first: header, items and trailer, as in the file
-     * @param notes why something was not read (a malformed header, a cap, no changelog)
-     */
-    record Result(List<String> entries, List<String> notes) {
-        Result {
-            entries = List.copyOf(entries);
-            notes = List.copyOf(notes);
-        }
-    }
-
-    /**
      * Returns the entries of the first bad package's changelog after the last good version.
      *
      * @param deb the first bad build's file
@@ -64,16 +51,16 @@ final class DebianChangelog {
      * @param bad the first bad version
      * @return the entries and notes; no entries, with a note, when the file cannot be read
      */
-    static Result between(Path deb, String packageName, String good, String bad) {
+    static ChangelogEntries between(Path deb, String packageName, String good, String bad) {
         String text;
         try {
             text = read(deb, packageName);
         } catch (IOException | RuntimeException e) {
-            return new Result(List.of(), List.of("cannot read the changelog of " + deb.getFileName() + ": "
+            return new ChangelogEntries(List.of(), List.of("cannot read the changelog of " + deb.getFileName() + ": "
                     + e.getMessage()));
         }
         if (text == null) {
-            return new Result(List.of(), List.of(deb.getFileName() + " holds no usr/share/doc/" + packageName
+            return new ChangelogEntries(List.of(), List.of(deb.getFileName() + " holds no usr/share/doc/" + packageName
                     + "/changelog.Debian.gz or changelog.gz"));
         }
         return select(text, deb.getFileName() + " changelog", good, bad);
@@ -88,7 +75,7 @@ final class DebianChangelog {
      * @param bad the first bad version
      * @return the entries, newest first, and the notes
      */
-    static Result select(String text, String what, String good, String bad) {
+    static ChangelogEntries select(String text, String what, String good, String bad) {
         DebianVersion low = DebianVersion.parse(good);
         DebianVersion high = DebianVersion.parse(bad);
         List<String> entries = new ArrayList<>();
@@ -142,7 +129,7 @@ final class DebianChangelog {
         if (current != null && keep) {
             entries.add(current.toString().strip());
         }
-        return new Result(entries, notes);
+        return new ChangelogEntries(entries, notes);
     }
 
     /** Returns the changelog's text, or null when the package holds none. */

@@ -351,19 +351,15 @@ public final class Hunt {
     private HuntResult packagingChange(Archive archive, ArchivedBuild lastGood, ArchivedBuild firstBad)
             throws InterruptedException {
         Path newer = archive.file(firstBad);
-        List<String> changelog;
-        if (newer.getFileName().toString().endsWith(".deb")) {
-            DebianChangelog.Result debian = DebianChangelog.between(newer, firstBad.build().name(),
-                    lastGood.build().evr(), firstBad.build().evr());
-            debian.notes().forEach(note -> listener.progress("packaging change: " + note));
-            changelog = debian.entries();
-        } else {
-            changelog = Changelog.between(newer, archive.file(lastGood), request.runner());
-        }
+        ChangelogEntries read = newer.getFileName().toString().endsWith(".deb")
+                ? DebianChangelog.between(newer, firstBad.build().name(), lastGood.build().evr(), firstBad.build().evr())
+                : Changelog.between(newer, archive.file(lastGood), request.runner());
+        read.notes().forEach(note -> listener.progress("packaging change: " + note));
+        List<String> changelog = read.entries();
         String upstream = UpstreamRevision.upstreamVersion(firstBad.build().evr())
                 + (firstBad.build().sourceCommit() == null ? "" : " (" + abbreviate(firstBad.build().sourceCommit()) + ")");
         packaging = new HuntResult.PackagingChange(lastGood.build().name(), upstream, lastGood.build().evr(),
-                firstBad.build().evr(), changelog);
+                firstBad.build().evr(), changelog, read.notes());
         listener.progress("packaging change: " + lastGood.build().evr() + " and " + firstBad.build().evr()
                 + " build the same upstream source " + upstream + (changelog.isEmpty() ? ""
                 : "; changelog: " + changelog.get(0).lines().collect(Collectors.joining(" "))));

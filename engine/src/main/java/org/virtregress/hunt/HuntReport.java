@@ -84,7 +84,7 @@ public final class HuntReport {
         HuntResult.PackagingChange packaging = result.packaging();
         if (packaging != null) {
             report.packagingChange(new PackagingChangeSection(packaging.packageName(), packaging.upstream(),
-                    packaging.lastGood(), packaging.firstBad(), packaging.changelog()));
+                    packaging.lastGood(), packaging.firstBad(), packaging.changelog(), packaging.changelogNotes()));
         }
         List<org.virtregress.install.InstallResult> restored = result.restored();
         if (!restored.isEmpty()) {
@@ -198,6 +198,9 @@ public final class HuntReport {
                     .append(", same upstream source ").append(packaging.upstream()).append('\n');
             for (String entry : packaging.changelog()) {
                 entry.lines().forEach(line -> out.append("    ").append(line).append('\n'));
+            }
+            for (String note : packaging.changelogNotes()) {
+                out.append("    note: ").append(note).append('\n');
             }
         }
         out.append("  probes: ").append(result.probesRun()).append(" run, ").append(result.probesReplayed())

@@ -128,12 +128,16 @@ public record HuntResult(Ending ending, String message, Level level, Map<String,
      * @param firstBad the first bad build's full version
      * @param changelog the changelog entries of the first bad build that the last good one lacks
      *     (empty when the archive's packages hold none)
+     * @param changelogNotes why entries are missing or were left out (a malformed entry header, a
+     *     cap, a package without a changelog, rpm failing); empty when all were read, and in a
+     *     result written before they were kept
      */
     public record PackagingChange(String packageName, String upstream, String lastGood, String firstBad,
-                                  List<String> changelog) {
-        /** Copies the list. */
+                                  List<String> changelog, List<String> changelogNotes) {
+        /** Copies the lists. */
         public PackagingChange {
             changelog = changelog == null ? List.of() : List.copyOf(changelog);
+            changelogNotes = changelogNotes == null ? List.of() : List.copyOf(changelogNotes);
         }
     }
 }

@@ -29,6 +29,13 @@ final class PackagingChangeHtml {
                 html.append("<pre class=\"vr-changelog\">").append(escape(entry)).append("</pre>\n");
             }
         }
+        if (!change.changelogNotes().isEmpty()) {
+            html.append("<ul class=\"vr-muted vr-changelog-notes\">\n");
+            for (String note : change.changelogNotes()) {
+                html.append("<li>").append(escape(note)).append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
         html.append("</section>\n");
     }
 }

@@ -34,7 +34,7 @@ class DebianChangelogTest {
 
     @Test
     void shouldKeepTheEntriesAfterTheGoodVersionUpToTheBadOneByDpkgOrder() {
-        DebianChangelog.Result result = DebianChangelog.select(CHANGELOG, "qemu changelog", "1:9.1.0+ds-1~exp1",
+        ChangelogEntries result = DebianChangelog.select(CHANGELOG, "qemu changelog", "1:9.1.0+ds-1~exp1",
                 "1:9.1.0+ds-2");
 
         assertThat(result.notes()).isEmpty();
@@ -48,7 +48,7 @@ class DebianChangelogTest {
     @Test
     void shouldOrderATildeVersionBeforeTheReleaseItPrecedes() {
         // 1~exp1 sorts before -1, so both -2 and -3 are newer than the good version; -1~exp1 is not
-        DebianChangelog.Result result = DebianChangelog.select(CHANGELOG, "qemu changelog", "1:9.1.0+ds-1",
+        ChangelogEntries result = DebianChangelog.select(CHANGELOG, "qemu changelog", "1:9.1.0+ds-1",
                 "1:9.1.0+ds-3");
 
         assertThat(result.entries()).hasSize(2);
@@ -60,7 +60,7 @@ class DebianChangelogTest {
     void shouldStopAtAMalformedHeaderWithANoteAndKeepWhatCameBefore() {
         String text = CHANGELOG.replace("qemu (1:9.1.0+ds-2) unstable; urgency=medium", "qemu 9.1.0+ds-2 unstable");
 
-        DebianChangelog.Result result = DebianChangelog.select(text, "qemu changelog", "1:9.0.2+ds-1",
+        ChangelogEntries result = DebianChangelog.select(text, "qemu changelog", "1:9.0.2+ds-1",
                 "1:9.1.0+ds-3");
 
         assertThat(result.entries()).hasSize(1);
@@ -73,7 +73,7 @@ class DebianChangelogTest {
     @Test
     void shouldCapTheLineLengthAndTheNumberOfEntries() {
         String longLine = "qemu (2.0-1) unstable; urgency=low\n\n  * " + "x".repeat(DebianChangelog.MAX_LINE) + "\n";
-        DebianChangelog.Result tooLong = DebianChangelog.select(longLine, "long", "1.0-1", "2.0-1");
+        ChangelogEntries tooLong = DebianChangelog.select(longLine, "long", "1.0-1", "2.0-1");
         assertThat(tooLong.entries()).isEmpty();
         // the entry cut by the long line is not shown half
         assertThat(tooLong.notes()).singleElement().asString().contains("long: line 3 is longer than");
@@ -83,7 +83,7 @@ class DebianChangelogTest {
             many.append("pkg (1.0-").append(i).append(") unstable; urgency=low\n\n  * rebuild ").append(i)
                     .append("\n\n -- A <a@example.org>  Mon, 02 Sep 2024 10:00:00 +0200\n\n");
         }
-        DebianChangelog.Result capped = DebianChangelog.select(many.toString(), "many", "1.0-1", "1.0-100");
+        ChangelogEntries capped = DebianChangelog.select(many.toString(), "many", "1.0-1", "1.0-100");
         assertThat(capped.entries()).hasSize(DebianChangelog.MAX_ENTRIES);
         assertThat(capped.entries().get(0)).startsWith("pkg (1.0-100)");
         assertThat(capped.notes()).singleElement().asString().contains("more than 50 entries");
@@ -93,7 +93,7 @@ class DebianChangelogTest {
     void shouldSkipAnEntryWithAnUnreadableVersionWithANote() {
         String text = CHANGELOG.replace("(1:9.1.0+ds-2)", "(x:9.1.0+ds-2)");
 
-        DebianChangelog.Result result = DebianChangelog.select(text, "qemu changelog", "1:9.0.2+ds-1",
+        ChangelogEntries result = DebianChangelog.select(text, "qemu changelog", "1:9.0.2+ds-1",
                 "1:9.1.0+ds-3");
 
         assertThat(result.entries()).extracting(e -> e.lines().findFirst().orElseThrow())
