@@ -96,10 +96,15 @@ public final class ProcessRunner {
         Writer log = command.logFile() == null ? null
                 : Files.newBufferedWriter(command.logFile(), StandardCharsets.UTF_8);
         long start = System.nanoTime();
+        // registered before the start, with the shutdown hook: a JVM stopped (Ctrl-C) while the
+        // process starts still kills what carries its run id
+        ProcessSweep starting = ProcessSweep.beforeStart(runId);
+        LiveCommands.add(starting);
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
+            LiveCommands.remove(starting);
             closeQuietly(log);
             throw new ProgramNotFoundException(command.argv().get(0), e);
         }
@@ -112,6 +117,7 @@ public final class ProcessRunner {
         }
         ProcessSweep sweep = new ProcessSweep(process.pid(), runId);
         LiveCommands.add(sweep);
+        LiveCommands.remove(starting);
         boolean timedOut = false;
         try {
             if (!process.waitFor(command.timeout().toNanos(), TimeUnit.NANOSECONDS)) {

@@ -46,6 +46,25 @@ final class ProcessSweep {
         this.rootStart = stat == null ? 0 : startTime(stat);
     }
 
+    /**
+     * Creates the sweep of a command about to start, known only by its run id: what a JVM going
+     * down kills between the start of the process and the registration of its own sweep. Only
+     * processes younger than this JVM that carry the run id belong to it.
+     *
+     * @param runId the command's run id, as {@link ProcessRunner#RUN_MARKER} will carry it
+     * @return the sweep; its {@link #root()} is -1
+     */
+    static ProcessSweep beforeStart(String runId) {
+        return new ProcessSweep(runId);
+    }
+
+    private ProcessSweep(String runId) {
+        this.root = -1;
+        this.runId = runId;
+        String[] stat = statFields(PROC.resolve("self"));
+        this.rootStart = stat == null ? 0 : startTime(stat);
+    }
+
     /** Returns the command's process id. */
     long root() {
         return root;
@@ -108,7 +127,7 @@ final class ProcessSweep {
 
     private List<ProcessHandle> find(Set<Long> spared) {
         Set<Long> pids = new HashSet<>();
-        ProcessHandle.of(root).filter(ProcessHandle::isAlive).ifPresent(h -> {
+        (root > 0 ? ProcessHandle.of(root) : Optional.<ProcessHandle>empty()).filter(ProcessHandle::isAlive).ifPresent(h -> {
             pids.add(h.pid());
             if (!procAvailable()) {
                 h.descendants().forEach(d -> pids.add(d.pid()));
@@ -150,7 +169,7 @@ final class ProcessSweep {
         if (stat == null || stat[0].equals("Z") || stat[0].equals("X") || startTime(stat) < rootStart) {
             return false; // gone, a zombie, or older than the command: none of its own
         }
-        if (Long.toString(root).equals(stat[2]) || Long.toString(root).equals(stat[3])) {
+        if (root > 0 && (Long.toString(root).equals(stat[2]) || Long.toString(root).equals(stat[3]))) {
             return true;
         }
         return carriesRunId(process);
