@@ -87,90 +87,84 @@ class HuntAptCommandITest {
     @Test
     void shouldReportADebianRevisionRebuildAsAPackagingChangeWithTheChangelogEntriesBetween(@TempDir Path dir)
             throws Exception {
-        HuntHistory upstream = HuntHistory.in(dir);
-        Path repository = Files.createDirectories(dir.resolve("debian"));
-        HttpServer server = serve(repository);
-        try (upstream) {
-            upstream.commit("qemu 1");
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-            String first = entry("1.0-1", "Initial release.", "Mon, 02 Sep 2024 10:00:00 +0200");
-            publish(dir, repository, "vrqemu", "1.0-1", "qemu 1", first);
-            poll(dir, url);
-            String second = entry("1.0-1.1", "Non-maintainer upload: <rebuild> & relink.",
-                    "Tue, 03 Sep 2024 10:00:00 +0200");
-            publish(dir, repository, "vrqemu", "1.0-1.1", "qemu 1", second + first);
-            poll(dir, url);
-            String third = entry("1.0-2", "d/rules: build with the broken option.", "Wed, 04 Sep 2024 10:00:00 +0200");
-            publish(dir, repository, "vrqemu", "1.0-2", "broken 1", third + second + first);
-            poll(dir, url);
-            Path report = dir.resolve("report");
-            Files.copy(Path.of("/bin/busybox"), Files.createDirectories(dir.resolve("root/bin")).resolve("sh"));
+        String first = entry("1.0-1", "Initial release.", "Mon, 02 Sep 2024 10:00:00 +0200");
+        String second = entry("1.0-1.1", "Non-maintainer upload: <rebuild> & relink.",
+                "Tue, 03 Sep 2024 10:00:00 +0200");
+        String third = entry("1.0-2", "d/rules: build with the broken option.", "Wed, 04 Sep 2024 10:00:00 +0200");
+        Path report = dir.resolve("report");
 
-            Run run = hunt(upstream, dir.resolve("archive"), report, "--good", "vrqemu=1.0-1",
-                    "--root", dir.resolve("root").toString());
+        Run run = publishPollAndHunt(dir, "1.0-1", "qemu 1", first, "1.0-1.1", "qemu 1", second + first,
+                "1.0-2", "broken 1", third + second + first);
 
-            assertThat(run.exitCode()).as(run.out()).isZero();
-            JsonNode hunt = Json.mapper().readTree(report.resolve("hunt.json").toFile());
-            assertThat(hunt.get("ending").asText()).as(run.out()).isEqualTo("PACKAGING");
-            assertThat(hunt.at("/packaging/lastGood").asText()).isEqualTo("1.0-1.1");
-            assertThat(hunt.at("/packaging/firstBad").asText()).isEqualTo("1.0-2");
-            assertThat(hunt.at("/packaging/upstream").asText()).isEqualTo("1.0");
-            // only the entry after the last good revision, up to the first bad one
-            assertThat(hunt.at("/packaging/changelog")).hasSize(1);
-            assertThat(hunt.at("/packaging/changelog/0").asText()).isEqualTo(third.strip());
-            assertThat(hunt.at("/packaging/changelogNotes")).as("every entry was read").isEmpty();
-            assertThat(report.resolve("report.txt")).content()
-                    .contains("packaging change: 1.0-1.1 -> 1.0-2")
-                    .contains("    vrqemu (1.0-2) unstable; urgency=medium")
-                    .contains("      * d/rules: build with the broken option.");
-            assertThat(run.out()).contains("changelog: vrqemu (1.0-2) unstable; urgency=medium");
-            JsonNode json = Json.mapper().readTree(report.resolve("report.json").toFile());
-            assertThat(json.at("/packagingChange/changelog/0").asText()).isEqualTo(third.strip());
-            assertThat(report.resolve("report.html")).content()
-                    .contains("<h3>Packaging change</h3>")
-                    .contains("<pre class=\"vr-changelog\">vrqemu (1.0-2) unstable; urgency=medium");
-        } finally {
-            server.stop(0);
-        }
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        JsonNode hunt = Json.mapper().readTree(report.resolve("hunt.json").toFile());
+        assertThat(hunt.get("ending").asText()).as(run.out()).isEqualTo("PACKAGING");
+        assertThat(hunt.at("/packaging/lastGood").asText()).isEqualTo("1.0-1.1");
+        assertThat(hunt.at("/packaging/firstBad").asText()).isEqualTo("1.0-2");
+        assertThat(hunt.at("/packaging/upstream").asText()).isEqualTo("1.0");
+        // only the entry after the last good revision, up to the first bad one
+        assertThat(hunt.at("/packaging/changelog")).hasSize(1);
+        assertThat(hunt.at("/packaging/changelog/0").asText()).isEqualTo(third.strip());
+        assertThat(hunt.at("/packaging/changelogNotes")).as("every entry was read").isEmpty();
+        assertThat(report.resolve("report.txt")).content()
+                .contains("packaging change: 1.0-1.1 -> 1.0-2")
+                .contains("    vrqemu (1.0-2) unstable; urgency=medium")
+                .contains("      * d/rules: build with the broken option.");
+        assertThat(run.out()).contains("changelog: vrqemu (1.0-2) unstable; urgency=medium");
+        JsonNode json = Json.mapper().readTree(report.resolve("report.json").toFile());
+        assertThat(json.at("/packagingChange/changelog/0").asText()).isEqualTo(third.strip());
+        assertThat(report.resolve("report.html")).content()
+                .contains("<h3>Packaging change</h3>")
+                .contains("<pre class=\"vr-changelog\">vrqemu (1.0-2) unstable; urgency=medium");
     }
 
     @Test
     void shouldKeepWhyTheChangelogWasNotReadToTheEndInTheHuntAndItsReports(@TempDir Path dir) throws Exception {
+        String first = entry("1.0-1", "Initial release.", "Mon, 02 Sep 2024 10:00:00 +0200");
+        String second = entry("1.0-2", "d/rules: build with the broken option.", "Wed, 04 Sep 2024 10:00:00 +0200");
+        Path report = dir.resolve("report");
+
+        // a hand-edited changelog: a line between two entries that is no entry header
+        Run run = publishPollAndHunt(dir, "1.0-1", "qemu 1", first,
+                "1.0-2", "broken 1", second + "<b>merged by hand</b>\n\n" + first);
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        JsonNode hunt = Json.mapper().readTree(report.resolve("hunt.json").toFile());
+        assertThat(hunt.get("ending").asText()).as(run.out()).isEqualTo("PACKAGING");
+        assertThat(hunt.at("/packaging/changelog")).hasSize(1);
+        assertThat(hunt.at("/packaging/changelog/0").asText()).isEqualTo(second.strip());
+        String note = "vrqemu_1.0-2_all.deb changelog: line 7 is not a changelog entry header; the rest is not"
+                + " read: <b>merged by hand</b>";
+        assertThat(hunt.at("/packaging/changelogNotes")).hasSize(1);
+        assertThat(hunt.at("/packaging/changelogNotes/0").asText()).isEqualTo(note);
+        assertThat(run.out()).contains("packaging change: " + note);
+        assertThat(report.resolve("report.txt")).content().contains("    note: " + note);
+        JsonNode json = Json.mapper().readTree(report.resolve("report.json").toFile());
+        assertThat(json.at("/packagingChange/changelogNotes/0").asText()).isEqualTo(note);
+        assertThat(report.resolve("report.html")).content()
+                .contains("<li>vrqemu_1.0-2_all.deb changelog: line 7 is not a changelog entry header; the rest is"
+                        + " not read: &lt;b&gt;merged by hand&lt;/b&gt;</li>");
+    }
+
+    /**
+     * Publishes each release of vrqemu in turn (version, the content its binary prints, its
+     * changelog) in a flat repository served on 127.0.0.1, polls after each, then hunts from
+     * vrqemu 1.0-1 with busybox as the guest suite's shell; the reports go to {@code dir/report}.
+     */
+    private static Run publishPollAndHunt(Path dir, String... releases) throws Exception {
         HuntHistory upstream = HuntHistory.in(dir);
         Path repository = Files.createDirectories(dir.resolve("debian"));
         HttpServer server = serve(repository);
         try (upstream) {
             upstream.commit("qemu 1");
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-            String first = entry("1.0-1", "Initial release.", "Mon, 02 Sep 2024 10:00:00 +0200");
-            publish(dir, repository, "vrqemu", "1.0-1", "qemu 1", first);
-            poll(dir, url);
-            String second = entry("1.0-2", "d/rules: build with the broken option.", "Wed, 04 Sep 2024 10:00:00 +0200");
-            // a hand-edited changelog: a line between two entries that is no entry header
-            publish(dir, repository, "vrqemu", "1.0-2", "broken 1", second + "<b>merged by hand</b>\n\n" + first);
-            poll(dir, url);
-            Path report = dir.resolve("report");
+            for (int i = 0; i + 2 < releases.length; i += 3) {
+                publish(dir, repository, "vrqemu", releases[i], releases[i + 1], releases[i + 2]);
+                poll(dir, url);
+            }
             Files.copy(Path.of("/bin/busybox"), Files.createDirectories(dir.resolve("root/bin")).resolve("sh"));
-
-            Run run = hunt(upstream, dir.resolve("archive"), report, "--good", "vrqemu=1.0-1",
+            return hunt(upstream, dir.resolve("archive"), dir.resolve("report"), "--good", "vrqemu=1.0-1",
                     "--root", dir.resolve("root").toString());
-
-            assertThat(run.exitCode()).as(run.out()).isZero();
-            JsonNode hunt = Json.mapper().readTree(report.resolve("hunt.json").toFile());
-            assertThat(hunt.get("ending").asText()).as(run.out()).isEqualTo("PACKAGING");
-            assertThat(hunt.at("/packaging/changelog")).hasSize(1);
-            assertThat(hunt.at("/packaging/changelog/0").asText()).isEqualTo(second.strip());
-            String note = "vrqemu_1.0-2_all.deb changelog: line 7 is not a changelog entry header; the rest is not"
-                    + " read: <b>merged by hand</b>";
-            assertThat(hunt.at("/packaging/changelogNotes")).hasSize(1);
-            assertThat(hunt.at("/packaging/changelogNotes/0").asText()).isEqualTo(note);
-            assertThat(run.out()).contains("packaging change: " + note);
-            assertThat(report.resolve("report.txt")).content().contains("    note: " + note);
-            JsonNode json = Json.mapper().readTree(report.resolve("report.json").toFile());
-            assertThat(json.at("/packagingChange/changelogNotes/0").asText()).isEqualTo(note);
-            assertThat(report.resolve("report.html")).content()
-                    .contains("<li>vrqemu_1.0-2_all.deb changelog: line 7 is not a changelog entry header; the rest is"
-                            + " not read: &lt;b&gt;merged by hand&lt;/b&gt;</li>");
         } finally {
             server.stop(0);
         }
