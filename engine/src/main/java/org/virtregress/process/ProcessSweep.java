@@ -127,7 +127,8 @@ final class ProcessSweep {
 
     private List<ProcessHandle> find(Set<Long> spared) {
         Set<Long> pids = new HashSet<>();
-        (root > 0 ? ProcessHandle.of(root) : Optional.<ProcessHandle>empty()).filter(ProcessHandle::isAlive).ifPresent(h -> {
+        Optional<ProcessHandle> rootProcess = root > 0 ? ProcessHandle.of(root) : Optional.empty();
+        rootProcess.filter(ProcessHandle::isAlive).ifPresent(h -> {
             pids.add(h.pid());
             if (!procAvailable()) {
                 h.descendants().forEach(d -> pids.add(d.pid()));
