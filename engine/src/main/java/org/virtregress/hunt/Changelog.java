@@ -24,13 +24,19 @@ final class Changelog {
      * @param older the last good build's file
      * @param runner runs rpm
      * @return the entries, each its header line and text, and a note for each package rpm could
-     *     not read (no entries then) or for entries left out past the cap
+     *     not read (no entries then: without the older one none can be told to be new) or for
+     *     entries left out past the cap
      * @throws InterruptedException if interrupted
      */
     static ChangelogEntries between(Path newer, Path older, ProcessRunner runner) throws InterruptedException {
         List<String> notes = new ArrayList<>();
         List<String> added = entries(newer, runner, notes);
+        int before = notes.size();
         List<String> known = entries(older, runner, notes);
+        if (notes.size() > before) {
+            // without the older changelog, no entry can be told to be new
+            return new ChangelogEntries(List.of(), notes);
+        }
         List<String> result = new ArrayList<>();
         for (String entry : added) {
             if (known.contains(entry)) {
